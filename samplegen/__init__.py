@@ -1,0 +1,17 @@
+"""samplegen: seeded synthetic product data sets shaped like the DBQ Burberry price lists, with images."""
+
+from samplegen.build import build, make_config, write_dataset
+from samplegen.errors import ConfigError, OutputError, ProfileError, SamplegenError
+from samplegen.profiles import builtin_profiles, load_profile
+
+__all__ = [
+    "ConfigError",
+    "OutputError",
+    "ProfileError",
+    "SamplegenError",
+    "build",
+    "builtin_profiles",
+    "load_profile",
+    "make_config",
+    "write_dataset",
+]

@@ -1,0 +1,97 @@
+"""The row plan: which product group, variant, category leaf, code and split each row gets.
+
+The plan is a cheap sequential pass (no titles, no images) so that everything expensive can be made
+in any order, by any number of processes, and still land in the same rows. It is a generator, run
+once to count rows per split and again to hand out work, so memory does not grow with `n`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import accumulate
+from typing import NamedTuple
+
+from samplegen.errors import ConfigError
+from samplegen.sampling import stream
+from schemas import BuildConfig, Profile
+
+MAX_VARIANTS = 4  # colour variants per product; product codes of a group are 10 apart
+BLOCK = 10 * MAX_VARIANTS  # code units reserved per product group
+BAND = 1_000_000  # codes sharing their first two digits
+BAND_LIMIT = {80: 900_000}  # the real US codes stop at 80.9M
+_STRIDE = 7919  # a prime: block b of a band goes to position (b * _STRIDE + offset) mod blocks
+
+
+class PlannedRow(NamedTuple):
+    index: int
+    group: int
+    variant: int
+    variants: int
+    leaf: int
+    kind: int
+    product_code: int
+    split: int
+
+
+class _CodeBook:
+    """Hands each product group a block of codes in its kind's band, scattered but never reused."""
+
+    def __init__(self, seed: int) -> None:
+        self._used: dict[int, int] = {}
+        self._offset = stream(seed, "codes").randrange(1 << 30)
+
+    def block(self, prefix: int) -> int:
+        band = prefix
+        while True:
+            blocks = BAND_LIMIT.get(band, BAND) // BLOCK
+            used = self._used.get(band, 0)
+            if used < blocks:
+                self._used[band] = used + 1
+                position = (used * _STRIDE + self._offset) % blocks
+                return band * BAND + position * BLOCK + 1
+            band -= 1
+            if band < 10:
+                raise ConfigError(f"ran out of 8-digit product codes below prefix {prefix}; lower --n")
+
+
+def _split_for(counts: list[int], shares: list[float], rows: int) -> int:
+    """The split furthest below its share, so every split tracks its share as rows accumulate."""
+    total = sum(counts) + rows
+    deficits = [share * total - count for share, count in zip(shares, counts, strict=True)]
+    return max(range(len(shares)), key=deficits.__getitem__)
+
+
+def iter_plan(config: BuildConfig, profile: Profile) -> Iterator[PlannedRow]:
+    """Yield the `config.n` planned rows in order."""
+    if config.n < len(config.splits):
+        raise ConfigError(f"n is {config.n} but there are {len(config.splits)} splits; n must be at least that")
+    rng = stream(config.seed, "plan")
+    leaves = profile.leaves
+    leaf_weights = list(accumulate(leaf.weight for leaf in leaves))
+    kind_index = {spec.kind: i for i, spec in enumerate(profile.kinds)}
+    shares = list(config.splits.values())
+    counts = [0] * len(shares)
+    codes = _CodeBook(config.seed)
+    index = group = 0
+    while index < config.n:
+        leaf = rng.choices(range(len(leaves)), cum_weights=leaf_weights)[0]
+        kinds = leaves[leaf].kinds
+        kind = kind_index[kinds[int(rng.random() * len(kinds))]]
+        spec = profile.kinds[kind]
+        weights = spec.variant_weights[:MAX_VARIANTS]
+        variants = min(rng.choices(range(1, len(weights) + 1), weights=weights)[0], config.n - index)
+        split = _split_for(counts, shares, variants)
+        counts[split] += variants
+        first_code = codes.block(spec.code_prefix)
+        for variant in range(variants):
+            yield PlannedRow(index, group, variant, variants, leaf, kind, first_code + 10 * variant, split)
+            index += 1
+        group += 1
+
+
+def split_sizes(config: BuildConfig, profile: Profile) -> dict[str, int]:
+    """Rows per split, in the configured order."""
+    counts = [0] * len(config.splits)
+    for row in iter_plan(config, profile):
+        counts[row.split] += 1
+    return dict(zip(config.splits, counts, strict=True))

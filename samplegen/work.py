@@ -1,0 +1,67 @@
+"""The per-process work: planned rows in, finished rows (with encoded images) out.
+
+Kept free of `datasets` so worker processes start quickly.
+"""
+
+from __future__ import annotations
+
+import io
+
+from samplegen.plan import PlannedRow
+from samplegen.rows import RowMaker
+from samplegen.sampling import RENDER_STREAM, numpy_stream
+from samplegen.spec import ProfileTables, product_spec
+from schemas import BuildConfig, ImageFormat, Profile
+
+IMAGE_EXTENSIONS = {ImageFormat.JPEG: "jpg", ImageFormat.PNG: "png", ImageFormat.WEBP: "webp"}
+
+
+def encode_image(image, image_format: ImageFormat, quality: int) -> bytes:
+    buffer = io.BytesIO()
+    if image_format is ImageFormat.PNG:
+        image.save(buffer, "PNG")
+    else:
+        image.save(buffer, image_format.value, quality=quality)
+    return buffer.getvalue()
+
+
+class RowFactory:
+    """Everything one process needs to turn planned rows into finished rows."""
+
+    def __init__(self, config: BuildConfig, profile: Profile) -> None:
+        self.config = config
+        self.tables = ProfileTables.of(profile)
+        self.rows = RowMaker(config.seed, self.tables)
+        if config.with_images:
+            from samplegen.render import render_product  # noqa: PLC0415 - only image builds pay for it
+
+            self._render = render_product
+
+    def make(self, planned: PlannedRow) -> dict:
+        row = self.rows.row(planned)
+        if self.config.with_images:
+            spec = product_spec(self.rows.group(planned), planned, self.tables)
+            rng = numpy_stream(self.config.seed, RENDER_STREAM, planned.group, planned.variant)
+            image = self._render(spec, rng, self.config.image_size)
+            extension = IMAGE_EXTENSIONS[self.config.image_format]
+            row["image"] = {
+                "bytes": encode_image(image, self.config.image_format, self.config.image_quality),
+                "path": f"{planned.product_code}.{extension}",
+            }
+        return row
+
+    def make_chunk(self, chunk: list[PlannedRow]) -> list[tuple[int, dict]]:
+        return [(planned.split, self.make(planned)) for planned in chunk]
+
+
+_FACTORY: RowFactory | None = None
+
+
+def init_worker(config: BuildConfig, profile: Profile) -> None:
+    global _FACTORY
+    _FACTORY = RowFactory(config, profile)
+
+
+def make_chunk_in_worker(chunk: list[PlannedRow]) -> list[tuple[int, dict]]:
+    assert _FACTORY is not None, "init_worker was not called in this process"
+    return _FACTORY.make_chunk(chunk)

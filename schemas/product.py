@@ -1,0 +1,50 @@
+"""The latent product description: what the generator samples first and derives everything from."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from schemas.looks import DetailLook, ItemKind, MaterialLook, PatternLook, SizeLook
+
+RGB = tuple[int, int, int]
+
+
+class Colour(BaseModel):
+    """A named colour; `rgb` is what the renderer paints."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str = Field(min_length=1)
+    rgb: RGB
+
+
+class ProductSpec(BaseModel):
+    """One colour variant of one product, before it becomes a row and an image.
+
+    The title words (`size`, `pattern`, `material`, `detail`, `noun`, ...) are the profile's own words;
+    the `*_look` fields are the closed vocabulary the renderer draws from. A product group shares
+    everything except `colour`, `variant` and, for beauty, `shade`.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    group: int = Field(ge=0, description="index of the product group (colour variants share it)")
+    variant: int = Field(ge=0, description="colour variant index within the group")
+    category1: str
+    category2: str
+    category3: str
+    kind: ItemKind
+    noun: str = Field(min_length=1, description="the item noun that ends the title")
+    size: str | None = None
+    size_look: SizeLook = SizeLook.REGULAR
+    pattern: str | None = None
+    pattern_look: PatternLook = PatternLook.PLAIN
+    material: str | None = None
+    material_look: MaterialLook = MaterialLook.COTTON
+    detail: str | None = None
+    detail_look: DetailLook = DetailLook.NONE
+    bag_family: str | None = None
+    beauty_line: str | None = None
+    shade: str | None = None
+    colour: Colour
+    accent: Colour = Field(description="secondary colour: trims, hardware tint, check stripes")

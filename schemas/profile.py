@@ -1,0 +1,191 @@
+"""A generator profile: everything country-specific the generator needs, as data.
+
+The built-in US profile ships as JSON (`samplegen/profiles/us.json`); a profile fitted from a real DBQ
+file has the same shape. Cross-references (leaf kinds, vocabulary words) are checked when it is built.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from schemas.looks import DetailLook, ItemKind, MaterialLook, PatternLook, SizeLook
+from schemas.product import RGB
+
+_STRICT = ConfigDict(extra="forbid", frozen=True)
+
+
+class SizeWord(BaseModel):
+    model_config = _STRICT
+    word: str = Field(min_length=1)
+    look: SizeLook
+    price_factor: float = Field(default=1.0, gt=0)
+
+
+class PatternWord(BaseModel):
+    model_config = _STRICT
+    word: str = Field(min_length=1)
+    look: PatternLook
+    price_factor: float = Field(default=1.0, gt=0)
+
+
+class MaterialWord(BaseModel):
+    model_config = _STRICT
+    word: str = Field(min_length=1)
+    look: MaterialLook
+    price_factor: float = Field(default=1.0, gt=0)
+
+
+class DetailWord(BaseModel):
+    model_config = _STRICT
+    word: str = Field(min_length=1)
+    look: DetailLook
+    price_factor: float = Field(default=1.0, gt=0)
+
+
+class FamilyWord(BaseModel):
+    """A named bag family ("Lola", "Frances") that replaces pattern and material in a title."""
+
+    model_config = _STRICT
+    word: str = Field(min_length=1)
+    look: PatternLook = PatternLook.PLAIN
+    material_look: MaterialLook = MaterialLook.LEATHER
+    price_factor: float = Field(default=1.0, gt=0)
+
+
+class PaletteColour(BaseModel):
+    model_config = _STRICT
+    name: str = Field(min_length=1)
+    rgb: RGB
+    weight: float = Field(default=1.0, gt=0)
+
+
+class BeautyLine(BaseModel):
+    """A beauty line: titles read "<line> – <shade>"; each colour variant is another shade."""
+
+    model_config = _STRICT
+    line: str = Field(min_length=1)
+    shades: list[PaletteColour] = Field(min_length=1)
+    price_factor: float = Field(default=1.0, gt=0)
+
+
+class NounWord(BaseModel):
+    """An item noun that ends a title ("Trench Coat", "Gown"); a plain string is accepted too."""
+
+    model_config = _STRICT
+    word: str = Field(min_length=1)
+    weight: float = Field(default=1.0, gt=0)
+    price_factor: float = Field(default=1.0, gt=0)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, value: object) -> object:
+        return {"word": value} if isinstance(value, str) else value
+
+
+class KindSpec(BaseModel):
+    """How one item kind is named, priced and varied."""
+
+    model_config = _STRICT
+    kind: ItemKind
+    nouns: list[NounWord] = Field(min_length=1)
+    median_price: float = Field(gt=0, description="median full price in the profile's currency")
+    price_sigma: float = Field(default=0.3, ge=0, le=2, description="spread of log price")
+    code_prefix: int = Field(default=80, ge=10, le=99, description="first two digits of product codes")
+    sizes: list[str] = Field(default_factory=list)
+    p_size: float = Field(default=0.0, ge=0, le=1)
+    patterns: list[str] = Field(default_factory=list)
+    p_pattern: float = Field(default=0.0, ge=0, le=1)
+    materials: list[str] = Field(default_factory=list)
+    p_material: float = Field(default=0.0, ge=0, le=1)
+    details: list[str] = Field(default_factory=list)
+    p_detail: float = Field(default=0.0, ge=0, le=1)
+    families: list[str] = Field(default_factory=list)
+    p_family: float = Field(default=0.0, ge=0, le=1)
+    beauty_lines: list[BeautyLine] = Field(default_factory=list)
+    default_material: MaterialLook = MaterialLook.COTTON
+    variant_weights: list[float] = Field(default=[0.6, 0.28, 0.12], min_length=1)
+
+
+class Leaf(BaseModel):
+    """One category1/category2/category3 triple with its share of rows and the kinds it holds."""
+
+    model_config = _STRICT
+    category1: str = Field(min_length=1)
+    category2: str = Field(min_length=1)
+    category3: str = Field(min_length=1)
+    weight: float = Field(gt=0)
+    kinds: list[ItemKind] = Field(min_length=1)
+    price_factor: float = Field(default=1.0, gt=0, description="e.g. below 1 for children's sizes")
+
+
+class PriceStep(BaseModel):
+    """From `from_price` upwards, prices are multiples of `step`."""
+
+    model_config = _STRICT
+    from_price: float = Field(ge=0)
+    step: float = Field(gt=0)
+
+
+class Profile(BaseModel):
+    model_config = _STRICT
+
+    name: str = Field(min_length=1)
+    description: str = ""
+    website_name: str = Field(min_length=1)
+    competence_date: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    country_code: str = Field(pattern=r"^[A-Z]{3}$")
+    currency_code: str = Field(pattern=r"^[A-Z]{3}$")
+    brand: str = Field(min_length=1)
+    eur_rate: Decimal = Field(gt=0)
+    itemurl_host: str = Field(pattern=r"^[a-z0-9.-]+$")
+    imageurl_prefix: str = Field(pattern=r"^https://\S+/$")
+    imageurl_placeholder_rate: float = Field(default=0.0, ge=0, le=1)
+    price_min: float = Field(gt=0)
+    price_max: float = Field(gt=0)
+    price_steps: list[PriceStep] = Field(min_length=1)
+    sizes: list[SizeWord] = Field(default_factory=list)
+    patterns: list[PatternWord] = Field(default_factory=list)
+    materials: list[MaterialWord] = Field(default_factory=list)
+    details: list[DetailWord] = Field(default_factory=list)
+    families: list[FamilyWord] = Field(default_factory=list)
+    colours: list[PaletteColour] = Field(min_length=2)
+    accents: list[PaletteColour] = Field(min_length=1)
+    kinds: list[KindSpec] = Field(min_length=1)
+    leaves: list[Leaf] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _cross_references(self) -> Profile:
+        problems: list[str] = []
+        if self.price_min >= self.price_max:
+            problems.append(f"price_min {self.price_min} must be below price_max {self.price_max}")
+        if sorted(step.from_price for step in self.price_steps)[0] != 0:
+            problems.append("price_steps must start at from_price 0")
+        kinds = [spec.kind for spec in self.kinds]
+        if len(set(kinds)) != len(kinds):
+            problems.append("kinds lists a kind twice")
+        vocabularies = {
+            "sizes": {w.word for w in self.sizes},
+            "patterns": {w.word for w in self.patterns},
+            "materials": {w.word for w in self.materials},
+            "details": {w.word for w in self.details},
+            "families": {w.word for w in self.families},
+        }
+        for spec in self.kinds:
+            for slot, known in vocabularies.items():
+                unknown = sorted(set(getattr(spec, slot)) - known)
+                if unknown:
+                    problems.append(f"kind {spec.kind.value} uses {slot} not in the profile's {slot}: {unknown}")
+        missing = sorted({kind.value for leaf in self.leaves for kind in leaf.kinds} - {k.value for k in kinds})
+        if missing:
+            problems.append(f"leaves use kinds that have no entry in kinds: {missing}")
+        triples = [(leaf.category1, leaf.category2, leaf.category3) for leaf in self.leaves]
+        if len(set(triples)) != len(triples):
+            problems.append("leaves lists a category triple twice")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def kind_spec(self, kind: ItemKind) -> KindSpec:
+        return next(spec for spec in self.kinds if spec.kind == kind)
