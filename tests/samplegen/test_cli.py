@@ -1,0 +1,170 @@
+"""The `samplegen` command: one-line errors with exit code 2, interrupts that leave nothing behind."""
+
+import fcntl
+import os
+import pty
+import select
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+import pytest
+
+from samplegen.cli import main
+
+CLI = [sys.executable, "-m", "samplegen.cli"]
+
+
+def run_main(capsys, *args: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(args))
+    except SystemExit as exit_:
+        code = exit_.code
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def assert_one_line_error(code: int, err: str, fragment: str) -> None:
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("samplegen: error:") or lines[0].startswith("samplegen build: error:")
+    assert fragment in lines[0]
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["--n", "0"], "n: Input should be greater than 0"),
+        (["--n", "-5"], "n: Input should be greater than 0"),
+        (["--n", "many"], "invalid int value: 'many'"),
+        (["--seed", "-1"], "seed: Input should be greater than or equal to 0"),
+        (["--seed", "1.5"], "invalid int value: '1.5'"),
+        (["--seed", str(2**64)], "seed: Input should be less than or equal to"),
+        (["--profile", "atlantis"], "profile 'atlantis' is neither a built-in profile (us)"),
+        (["--image-size", "8"], "image_size: Input should be greater than or equal to 32"),
+        (["--image-size", "9000"], "image_size: Input should be less than or equal to 2048"),
+        (["--image-format", "gif"], "image_format: Input should be 'JPEG', 'PNG' or 'WEBP'"),
+        (["--quality", "101"], "image_quality"),
+        (["--splits", "train=abc"], "--splits must look like train=0.9,test=0.1"),
+        (["--splits", "train=0.5,test=0.2"], "split shares must add up to 1"),
+        (["--num-proc", "0"], "num_proc"),
+        (["--bogus"], "unrecognized arguments: --bogus"),
+    ],
+)
+def test_bad_arguments_are_one_line_with_exit_code_2(capsys, tmp_path, args, fragment):
+    code, _, err = run_main(capsys, "build", "--out", str(tmp_path / "out"), *args)
+    assert_one_line_error(code, err, fragment)
+    assert not (tmp_path / "out").exists()
+
+
+def test_non_empty_output_needs_overwrite(capsys, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine")
+    code, _, err = run_main(capsys, "build", "--n", "5", "--no-images", "--out", str(out))
+    assert_one_line_error(code, err, "is not empty; pass --overwrite")
+    assert (out / "keep.txt").read_text() == "mine"
+    code, printed, _ = run_main(capsys, "build", "--n", "5", "--no-images", "--out", str(out), "--overwrite", "--quiet")
+    assert code == 0 and printed.strip() == str(out)
+    assert not (out / "keep.txt").exists() and (out / "README.md").is_file()
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no staging or retired folders left
+
+
+def test_unwritable_output_is_one_line(capsys, tmp_path):
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("not a folder")
+    code, _, err = run_main(capsys, "build", "--n", "5", "--out", str(blocker / "out"))
+    assert_one_line_error(code, err, "cannot create")
+    code, _, err = run_main(capsys, "build", "--n", "5", "--out", str(blocker))
+    assert_one_line_error(code, err, "exists and is not a folder")
+
+
+def test_malformed_profile_file_is_one_line(capsys, tmp_path):
+    bad = tmp_path / "profile.json"
+    bad.write_text("{not json")
+    code, _, err = run_main(capsys, "build", "--profile", str(bad), "--out", str(tmp_path / "o"))
+    assert_one_line_error(code, err, "cannot read profile")
+    bad.write_text('{"name": "x"}')
+    code, _, err = run_main(capsys, "build", "--profile", str(bad), "--out", str(tmp_path / "o"))
+    assert_one_line_error(code, err, "is invalid: website_name: Field required")
+
+
+def _staging_folders(parent: Path) -> list[Path]:
+    return [p for p in parent.iterdir() if p.name.endswith(".partial")]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_interrupted_build_leaves_no_folder(tmp_path, signum):
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [*CLI, "build", "--n", "200000", "--image-size", "64", "--out", str(out)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while not _staging_folders(tmp_path):
+        assert process.poll() is None and time.monotonic() < deadline, "build never started"
+        time.sleep(0.05)
+    time.sleep(0.5)
+    process.send_signal(signum)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert "interrupted" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_killed_build_never_looks_complete(tmp_path):
+    out = tmp_path / "out"
+    process = subprocess.Popen([*CLI, "build", "--n", "200000", "--image-size", "64", "--out", str(out)])
+    deadline = time.monotonic() + 60
+    while not _staging_folders(tmp_path):
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    process.kill()
+    process.wait()
+    assert not out.exists()
+    assert all(p.name.startswith(".") for p in tmp_path.iterdir())
+
+
+def test_progress_bar_shows_on_a_terminal(tmp_path):
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a 100-column terminal
+    process = subprocess.Popen(
+        [*CLI, "build", "--n", "300", "--no-images", "--out", str(tmp_path / "out")],
+        stdout=subprocess.DEVNULL,
+        stderr=follower,
+    )
+    os.close(follower)
+    seen = b""
+    while True:
+        ready, _, _ = select.select([leader], [], [], 30)
+        if not ready:
+            break
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    process.wait(timeout=60)
+    os.close(leader)
+    assert process.returncode == 0
+    assert b"300/300" in seen
+
+
+def test_no_progress_bar_when_not_a_terminal(tmp_path):
+    result = subprocess.run(
+        [*CLI, "build", "--n", "50", "--no-images", "--out", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stderr == ""
+    assert result.stdout.strip() == str(tmp_path / "out")
