@@ -7,6 +7,7 @@ once to count rows per split and again to hand out work, so memory does not grow
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from itertools import accumulate
 from typing import NamedTuple
@@ -69,17 +70,18 @@ def iter_plan(config: BuildConfig, profile: Profile) -> Iterator[PlannedRow]:
     leaves = profile.leaves
     leaf_weights = list(accumulate(leaf.weight for leaf in leaves))
     kind_index = {spec.kind: i for i, spec in enumerate(profile.kinds)}
+    variant_weights = [list(accumulate(spec.variant_weights[:MAX_VARIANTS])) for spec in profile.kinds]
     shares = list(config.splits.values())
     counts = [0] * len(shares)
     codes = _CodeBook(config.seed)
     index = group = 0
     while index < config.n:
-        leaf = rng.choices(range(len(leaves)), cum_weights=leaf_weights)[0]
+        leaf = bisect.bisect(leaf_weights, rng.random() * leaf_weights[-1])
         kinds = leaves[leaf].kinds
         kind = kind_index[kinds[int(rng.random() * len(kinds))]]
         spec = profile.kinds[kind]
-        weights = spec.variant_weights[:MAX_VARIANTS]
-        variants = min(rng.choices(range(1, len(weights) + 1), weights=weights)[0], config.n - index)
+        weights = variant_weights[kind]
+        variants = min(1 + bisect.bisect(weights, rng.random() * weights[-1]), config.n - index)
         split = _split_for(counts, shares, variants)
         counts[split] += variants
         first_code = codes.block(spec.code_prefix)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from fractions import Fraction
 from functools import lru_cache
 
 # Rates implied by the DBQ files of 2023-11-17 (local currency units per euro).
@@ -28,6 +27,6 @@ def to_eur(local_price: float, rate: Decimal | str | float) -> float:
     Exact rational arithmetic (no binary rounding): 820 / 1.084 = 756.457... -> 756.45.
     """
     rate_num, rate_den = _ratio(rate)
-    price_num, price_den = Fraction(local_price).as_integer_ratio()
+    price_num, price_den = local_price.as_integer_ratio()  # exact for floats and ints
     cents = (price_num * 100 * rate_den) // (price_den * rate_num)
     return cents / 100

@@ -1,0 +1,212 @@
+"""Generator benchmark: image rows/s against JPEG encoding alone, metadata rows/s against Mimesis and
+Faker, and peak memory at two sizes. Everything is measured side by side in one run; quote the ratios.
+
+    python bench/bench_generator.py            # full run (several minutes on 2 cores)
+    python bench/bench_generator.py --quick    # smaller counts, for a smoke run
+
+Needs the `bench` extra: pip install -e '.[bench]'.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+from samplegen.build import write_dataset
+from samplegen.plan import iter_plan
+from samplegen.profiles import load_profile
+from samplegen.rows import RowMaker
+from samplegen.sampling import RENDER_STREAM, numpy_stream
+from samplegen.spec import ProfileTables, product_spec
+from schemas import BuildConfig
+
+
+def timed(function) -> float:
+    start = time.perf_counter()
+    function()
+    return time.perf_counter() - start
+
+
+def image_rows_per_second(n: int, num_proc: int) -> float:
+    config = BuildConfig(n=n, seed=0, image_size=512, image_quality=90, num_proc=num_proc)
+    with tempfile.TemporaryDirectory() as folder:
+        return n / timed(lambda: write_dataset(config, Path(folder) / "ds", progress=False))
+
+
+def encode_only_per_second(n: int) -> tuple[float, float]:
+    """JPEG q90 encoding alone of the same images, and rendering alone, in images/s."""
+    from samplegen.render import render_product  # noqa: PLC0415
+
+    config = BuildConfig(n=n, seed=0)
+    profile = load_profile("us")
+    tables = ProfileTables.of(profile)
+    maker = RowMaker(0, tables)
+    specs = []
+    for planned in iter_plan(config, profile):
+        maker.row(planned)
+        specs.append((product_spec(maker.group(planned), planned, tables), planned))
+    images = []
+
+    def render_all() -> None:
+        for spec, planned in specs:
+            images.append(render_product(spec, numpy_stream(0, RENDER_STREAM, planned.group, planned.variant), 512))
+
+    render_seconds = timed(render_all)
+
+    def encode_all() -> None:
+        for image in images:
+            image.save(io.BytesIO(), "JPEG", quality=90)
+
+    return n / timed(encode_all), n / render_seconds
+
+
+def samplegen_metadata_rows_per_second(n: int) -> float:
+    config = BuildConfig(n=n, seed=0, with_images=False)
+    profile = load_profile("us")
+
+    def run() -> None:
+        maker = RowMaker(0, ProfileTables.of(profile))
+        for planned in iter_plan(config, profile):
+            maker.row(planned)
+
+    return n / timed(run)
+
+
+def samplegen_metadata_build_per_second(n: int) -> float:
+    config = BuildConfig(n=n, seed=0, with_images=False)
+    with tempfile.TemporaryDirectory() as folder:
+        return n / timed(lambda: write_dataset(config, Path(folder) / "ds", progress=False))
+
+
+def mimesis_rows_per_second(n: int) -> float:
+    """Mimesis' fastest path: one Fieldset call per column, `i=n` values at once, zipped into rows."""
+    from mimesis import Fieldset, Locale  # noqa: PLC0415
+
+    fields = Fieldset(locale=Locale.EN, seed=0, i=n)
+
+    def run() -> None:
+        columns = [
+            ["Burberry"] * n,
+            fields("date", i=n),
+            fields("country_code", i=n),
+            fields("currency_iso_code", i=n),
+            fields("company", i=n),
+            fields("choice", items=["WOMAN", "MAN", "KIDS"], i=n),
+            fields("word", i=n),
+            fields("word", i=n),
+            fields("integer_number", start=10_000_000, end=99_999_999, i=n),
+            fields("title", i=n),
+            fields("url", i=n),
+            fields("uri", i=n),
+            fields("price", minimum=32, maximum=70_000, i=n),
+            fields("price", minimum=32, maximum=70_000, i=n),
+            fields("price", minimum=30, maximum=65_000, i=n),
+            fields("price", minimum=30, maximum=65_000, i=n),
+            [0] * n,
+        ]
+        names = [f"c{i}" for i in range(17)]
+        [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
+
+    return n / timed(run)
+
+
+def faker_rows_per_second(n: int) -> float:
+    from faker import Faker  # noqa: PLC0415
+
+    fake = Faker("en_US")
+    fake.seed_instance(0)
+
+    def run() -> None:
+        for _ in range(n):
+            {
+                "website_name": "Burberry",
+                "competence_date": fake.date(),
+                "country_code": fake.country_code(),
+                "currency_code": fake.currency_code(),
+                "brand": fake.company(),
+                "category1_code": fake.random_element(("WOMAN", "MAN", "KIDS")),
+                "category2_code": fake.word(),
+                "category3_code": fake.word(),
+                "product_code": fake.random_int(10_000_000, 99_999_999),
+                "title": fake.catch_phrase(),
+                "itemurl": fake.url(),
+                "imageurl": fake.image_url(),
+                "full_price": fake.pyfloat(min_value=32, max_value=70_000, right_digits=0),
+                "price": 0.0,
+                "full_price_eur": fake.pyfloat(min_value=30, max_value=65_000, right_digits=2),
+                "price_eur": 0.0,
+                "flg_discount": 0,
+            }
+
+    return n / timed(run)
+
+
+def peak_rss_mib(args: list[str]) -> tuple[float, float]:
+    """Peak RSS of a `samplegen build` process tree (main, all processes summed), sampled every 50 ms."""
+    process = psutil.Popen([sys.executable, "-m", "samplegen.cli", "build", "--quiet", *args], stdout=subprocess.DEVNULL)
+    peak_main = peak_tree = 0
+    while process.poll() is None:
+        try:
+            main = process.memory_info().rss
+            tree = main + sum(child.memory_info().rss for child in process.children(recursive=True))
+        except psutil.Error:
+            continue
+        peak_main, peak_tree = max(peak_main, main), max(peak_tree, tree)
+        time.sleep(0.05)
+    if process.returncode != 0:
+        raise SystemExit(f"build {args} failed with exit code {process.returncode}")
+    return peak_main / 2**20, peak_tree / 2**20
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small counts for a smoke run")
+    args = parser.parse_args()
+    image_n = 120 if args.quick else 600
+    meta_n = 5_000 if args.quick else 30_000
+    rss_sizes = (2_000, 20_000) if args.quick else (20_000, 200_000)
+
+    print(f"# samplegen generator benchmark — {platform.node()}, {psutil.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"\n## Images: 512x512 JPEG q90, {image_n} rows")
+    encode_rate, render_rate = encode_only_per_second(image_n)
+    one = image_rows_per_second(image_n, 1)
+    two = image_rows_per_second(image_n, 2)
+    print(f"JPEG encoding alone     {encode_rate:8.1f} images/s  ({1000 / encode_rate:.2f} ms each)")
+    print(f"rendering alone         {render_rate:8.1f} images/s  ({1000 / render_rate:.2f} ms each)")
+    print(f"build, 1 process        {one:8.1f} rows/s")
+    print(f"build, 2 processes      {two:8.1f} rows/s")
+    print(f"ratio build(1 proc) / encode-only = {one / encode_rate:.2f}   (target >= 0.5)")
+    print(f"ratio 2 processes / 1 process     = {two / one:.2f}   (target >= 1.8)")
+
+    print(f"\n## Metadata only (17 columns), {meta_n} rows")
+    ours = samplegen_metadata_rows_per_second(meta_n)
+    ours_build = samplegen_metadata_build_per_second(meta_n)
+    mimesis = mimesis_rows_per_second(meta_n)
+    faker = faker_rows_per_second(meta_n)
+    print(f"samplegen rows (in memory)   {ours:10.0f} rows/s")
+    print(f"samplegen build (to parquet) {ours_build:10.0f} rows/s")
+    print(f"Mimesis Fieldset             {mimesis:10.0f} rows/s")
+    print(f"Faker                        {faker:10.0f} rows/s")
+    print(f"ratio samplegen / Mimesis = {ours / mimesis:.2f} in memory, {ours_build / mimesis:.2f} to parquet   (target >= 2)")
+    print(f"ratio samplegen / Faker   = {ours / faker:.2f}")
+
+    print("\n## Peak RSS (process tree), images 128x128, 2 processes")
+    with tempfile.TemporaryDirectory() as folder:
+        results = {}
+        for n in rss_sizes:
+            results[n] = peak_rss_mib(["--n", str(n), "--image-size", "128", "--num-proc", "2", "--out", f"{folder}/r{n}"])
+            print(f"n={n:>7}: main {results[n][0]:7.1f} MiB, tree {results[n][1]:7.1f} MiB")
+        small, large = rss_sizes
+        print(f"ratio tree RSS {large} / {small} = {results[large][1] / results[small][1]:.2f}   (target <= 1.2, both < 1024 MiB)")
+
+
+if __name__ == "__main__":
+    main()
