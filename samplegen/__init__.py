@@ -1,6 +1,8 @@
 """samplegen: seeded synthetic product data sets shaped like the DBQ Burberry price lists, with images."""
 
 from samplegen.build import build, make_config, write_dataset
+from samplegen.fit import profile
+from samplegen.preview import preview
 from samplegen.errors import ConfigError, OutputError, ProfileError, SamplegenError
 from samplegen.profiles import builtin_profiles, load_profile
 
@@ -13,5 +15,7 @@ __all__ = [
     "builtin_profiles",
     "load_profile",
     "make_config",
+    "preview",
+    "profile",
     "write_dataset",
 ]

@@ -1,0 +1,1 @@
+"""One module per `samplegen` subcommand: `add_command(subparsers)` and `run(args) -> exit code`."""

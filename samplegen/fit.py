@@ -1,0 +1,319 @@
+"""Fit a generator profile from a real DBQ table.
+
+What is learnt from the rows: the constants, the category1/2/3 taxonomy with frequencies, the EUR rate
+(the one rate that reproduces every row's truncated EUR price), retail price steps, prices per item kind
+and per category leaf, title vocabulary per kind (nouns, sizes, patterns, materials, details, bag
+families, beauty lines and shades), product-code prefixes and the URL hosts. What cannot be learnt from
+rows without images (colours, how a word looks) comes from the base profile (the built-in US one).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_CEILING, Decimal
+from pathlib import Path
+
+import pandas as pd
+
+from pydantic import ValidationError
+
+from samplegen.errors import ProfileError, describe_validation_error
+from samplegen.fit_tables import PRICE_BANDS, PRICE_STEP_CANDIDATES
+from samplegen.profiles import load_profile
+from samplegen.real import RealTable
+from samplegen.title_parse import SLOTS, ParsedTitle, TitleParser, pattern_look_for
+from schemas import NOT_AVAILABLE, ItemKind, MaterialLook, Profile, to_eur
+from schemas.row import GUID_IMAGEURL_PATTERN, ITEMURL_PATTERN
+
+MIN_SIGMA, MAX_SIGMA = 0.05, 1.0
+PRICE_RANGE_WIDENING = (0.5, 2.0)  # the fitted range: a few rows rarely show the true extremes
+LEAF_SHRINK = 3.0  # a leaf's price factor is pulled toward 1 as if it had this many extra rows at 1
+MATERIAL_KEYWORDS: list[tuple[str, MaterialLook]] = [
+    ("suede", MaterialLook.SUEDE),
+    ("check and leather", MaterialLook.CHECK_LEATHER),
+    ("leather", MaterialLook.LEATHER),
+    ("cashmere", MaterialLook.CASHMERE),
+    ("jacquard", MaterialLook.JACQUARD),
+    ("silk", MaterialLook.SILK),
+    ("nylon", MaterialLook.NYLON),
+    ("gabardine", MaterialLook.GABARDINE),
+    ("twill", MaterialLook.TWILL),
+    ("piqué", MaterialLook.PIQUE),
+    ("wool", MaterialLook.WOOL),
+]
+
+
+@dataclass(frozen=True)
+class FitSummary:
+    """What the fit saw: rows, kinds, and the titles it could not read."""
+
+    rows: int
+    leaves: int
+    kinds: dict[str, int]
+    eur_rate: Decimal
+    unread_titles: list[str] = field(default_factory=list)
+
+
+def infer_eur_rate(frame: pd.DataFrame, currency: str) -> Decimal:
+    """The shortest decimal rate that reproduces every row's `full_price_eur` by the truncation rule.
+
+    A row (p, e) allows rates in (p / (e + 0.01), p / e]; the rate must lie in every row's interval.
+    """
+    if currency == "EUR":
+        return Decimal(1)
+    prices = [(Decimal(repr(p)), Decimal(repr(e))) for p, e in zip(frame["full_price"], frame["full_price_eur"]) if e > 0]
+    if not prices:
+        raise ProfileError("no row has a positive full_price_eur; cannot infer the EUR rate")
+    low = max(p / (e + Decimal("0.01")) for p, e in prices)
+    high = min(p / e for p, e in prices)
+    for digits in range(0, 7):
+        quantum = Decimal(1).scaleb(-digits)
+        candidate = (low + quantum / 10**6).quantize(quantum, rounding=ROUND_CEILING)
+        if candidate <= high and all(Decimal(repr(to_eur(float(p), candidate))) == e for p, e in prices):
+            return candidate
+    ratios = sorted(p / e for p, e in prices)
+    return ratios[len(ratios) // 2].quantize(Decimal("0.0001"))  # inconsistent file: the median ratio
+
+
+def infer_price_steps(prices: list[float]) -> list[dict]:
+    """Per price band, the largest retail step (at most a tenth of the band's floor) that every price in
+    the band is a multiple of; a band without prices keeps the step below it."""
+    steps: list[dict] = []
+    step = 1
+    for low, high in zip(PRICE_BANDS, PRICE_BANDS[1:]):
+        band = [p for p in prices if low <= p < high]
+        if band:
+            allowed = [s for s in PRICE_STEP_CANDIDATES if s <= max(1, low / 10)]
+            step = next(s for s in allowed if all(p % s == 0 for p in band))
+        if not steps or step != steps[-1]["step"]:
+            steps.append({"from_price": low, "step": step})
+    return steps
+
+
+def _mode(values: pd.Series) -> str:
+    return str(values.mode().iloc[0])
+
+
+def _material_look(phrase: str) -> MaterialLook:
+    lowered = phrase.lower()
+    return next((look for keyword, look in MATERIAL_KEYWORDS if keyword in lowered), MaterialLook.COTTON)
+
+
+def _vocabulary(base: Profile, used: dict[str, Counter]) -> dict[str, list[dict]]:
+    """Vocabulary tables for the fitted profile: known words keep their look and price factor."""
+    known = {
+        "size": {w.word: w.model_dump(mode="json") for w in base.sizes},
+        "pattern": {w.word: w.model_dump(mode="json") for w in base.patterns},
+        "material": {w.word: w.model_dump(mode="json") for w in base.materials},
+        "detail": {w.word: w.model_dump(mode="json") for w in base.details},
+        "family": {w.word: w.model_dump(mode="json") for w in base.families},
+    }
+    new_word = {
+        "pattern": lambda phrase: {"word": phrase, "look": pattern_look_for(phrase).value},
+        "material": lambda phrase: {"word": phrase, "look": _material_look(phrase).value},
+    }
+    tables = {}
+    for slot, plural in (("size", "sizes"), ("pattern", "patterns"), ("material", "materials"), ("detail", "details"), ("family", "families")):
+        entries = [known[slot].get(phrase) or new_word[slot](phrase) for phrase in sorted(used[slot])]
+        tables[plural] = entries
+    return tables
+
+
+def _word_factor(parsed: ParsedTitle, factors: dict[str, dict[str, float]]) -> float:
+    return math.prod(factors[slot].get(phrase, 1.0) for slot, phrase in parsed.words.items())
+
+
+def fit_profile(real: RealTable, *, base: Profile | None = None, name: str | None = None) -> tuple[Profile, FitSummary]:
+    """A profile that makes data shaped like `real` (one country), and a summary of the fit."""
+    base = base or load_profile("us")
+    frame = real.frame
+    parser = TitleParser(base)
+    parsed = [parser.parse(title) for title in frame["title"]]
+    base_kinds = {spec.kind: spec for spec in base.kinds}
+
+    # Kinds per row: from the title's noun, else from other rows of the same category3, else the commonest.
+    kind_counts = Counter(p.kind for p in parsed if p.kind is not None)
+    if not kind_counts:
+        raise ProfileError(f"{real.source}: no title ends in a known item noun; cannot learn item kinds")
+    by_category3: dict[str, Counter] = defaultdict(Counter)
+    for category3, p in zip(frame["category3_code"], parsed):
+        if p.kind is not None:
+            by_category3[category3][p.kind] += 1
+    commonest = kind_counts.most_common(1)[0][0]
+    kinds: list[ItemKind] = []
+    for category3, p in zip(frame["category3_code"], parsed):
+        fallback = by_category3[category3].most_common(1)[0][0] if by_category3[category3] else commonest
+        kinds.append(p.kind or fallback)
+    unread = [title for title, p in zip(frame["title"], parsed) if p.kind is None]
+
+    factors = {
+        "size": {w.word: w.price_factor for w in base.sizes},
+        "pattern": {w.word: w.price_factor for w in base.patterns},
+        "material": {w.word: w.price_factor for w in base.materials},
+        "detail": {w.word: w.price_factor for w in base.details},
+        "family": {w.word: w.price_factor for w in base.families},
+    }
+    log_prices = [math.log(price) for price in frame["full_price"]]
+    word_logs = [math.log(_word_factor(p, factors)) for p in parsed]
+
+    # Kind medians with the title words' effect taken out, then leaf factors, then the spread left over.
+    rows_of_kind: dict[ItemKind, list[int]] = defaultdict(list)
+    for index, kind in enumerate(kinds):
+        rows_of_kind[kind].append(index)
+    kind_log_median = {
+        kind: statistics.fmean(log_prices[i] - word_logs[i] for i in rows) for kind, rows in rows_of_kind.items()
+    }
+    triples = list(zip(frame["category1_code"], frame["category2_code"], frame["category3_code"]))
+    rows_of_leaf: dict[tuple, list[int]] = defaultdict(list)
+    for index, triple in enumerate(triples):
+        rows_of_leaf[triple].append(index)
+    leaf_log_factor = {}
+    for triple, rows in rows_of_leaf.items():
+        residual = sum(log_prices[i] - word_logs[i] - kind_log_median[kinds[i]] for i in rows)
+        leaf_log_factor[triple] = residual / (len(rows) + LEAF_SHRINK)
+
+    used: dict[str, Counter] = {slot: Counter() for slot in SLOTS}
+    kind_specs = []
+    for kind, rows in sorted(rows_of_kind.items(), key=lambda item: item[0].value):
+        template = base_kinds.get(kind)
+        residuals = [
+            log_prices[i] - word_logs[i] - kind_log_median[kind] - leaf_log_factor[triples[i]] for i in rows
+        ]
+        sigma = statistics.pstdev(residuals) if len(rows) > 1 else (template.price_sigma if template else 0.3)
+        nouns = Counter(parsed[i].noun for i in rows if parsed[i].noun)
+        slot_values: dict[str, Counter] = {slot: Counter() for slot in SLOTS}
+        for i in rows:
+            for slot, phrase in parsed[i].words.items():
+                slot_values[slot][phrase] += 1
+                used[slot][phrase] += 1
+        lines: dict[str, list[str]] = defaultdict(list)
+        for i in rows:
+            if parsed[i].beauty_line and parsed[i].shade not in lines[parsed[i].beauty_line]:
+                lines[parsed[i].beauty_line].append(parsed[i].shade)
+        base_shades = [s for line in (template.beauty_lines if template else []) for s in line.shades]
+        prefixes = Counter(int(str(frame["product_code"].iloc[i])[:2]) for i in rows)
+        spec = {
+            "kind": kind.value,
+            "nouns": [{"word": w, "weight": c} for w, c in nouns.most_common()]
+            or [n.model_dump() for n in (template.nouns if template else [])]
+            or [{"word": kind.value.replace("_", " ").title()}],
+            "median_price": round(math.exp(kind_log_median[kind]), 2),
+            "price_sigma": round(min(max(sigma, MIN_SIGMA), MAX_SIGMA), 4),
+            "code_prefix": prefixes.most_common(1)[0][0],
+            "default_material": (template.default_material if template else MaterialLook.COTTON).value,
+            "variant_weights": list(template.variant_weights) if template else [0.6, 0.28, 0.12],
+            "beauty_lines": [
+                {
+                    "line": line,
+                    "shades": [
+                        {"name": shade, "rgb": list(_shade_rgb(shade, base_shades, k))} for k, shade in enumerate(shades)
+                    ],
+                }
+                for line, shades in lines.items()
+            ],
+        }
+        for slot, plural in (("size", "sizes"), ("pattern", "patterns"), ("material", "materials"), ("detail", "details"), ("family", "families")):
+            spec[plural] = sorted(slot_values[slot])
+            spec[f"p_{slot}"] = round(sum(slot_values[slot].values()) / len(rows), 4)
+        kind_specs.append(spec)
+
+    leaves = []
+    for triple, rows in rows_of_leaf.items():
+        leaf_kinds = sorted({kinds[i].value for i in rows})
+        leaves.append(
+            {
+                "category1": triple[0],
+                "category2": triple[1],
+                "category3": triple[2],
+                "weight": len(rows),
+                "kinds": leaf_kinds,
+                "price_factor": round(math.exp(leaf_log_factor[triple]), 4),
+            }
+        )
+
+    currency = _mode(frame["currency_code"])
+    rate = infer_eur_rate(frame, currency)
+    prices = [float(p) for p in frame["full_price"]]
+    hosts = Counter(m["host"] for url in frame["itemurl"] if (m := ITEMURL_PATTERN.match(url)))
+    image_prefixes = Counter(url.rsplit("/", 1)[0] + "/" for url in frame["imageurl"] if GUID_IMAGEURL_PATTERN.match(url))
+    country = _mode(frame["country_code"])
+    data = {
+        "name": name or f"fitted-{country.lower()}",
+        "description": f"{_mode(frame['website_name'])} {country} product price list, fitted from {Path(real.source).name} ({len(frame)} rows)",
+        "website_name": _mode(frame["website_name"]),
+        "competence_date": _mode(frame["competence_date"]),
+        "country_code": country,
+        "currency_code": currency,
+        "brand": _mode(frame["brand"]),
+        "eur_rate": str(rate),
+        "itemurl_host": hosts.most_common(1)[0][0] if hosts else base.itemurl_host,
+        "imageurl_prefix": image_prefixes.most_common(1)[0][0] if image_prefixes else base.imageurl_prefix,
+        "imageurl_placeholder_rate": round(float((frame["imageurl"] == NOT_AVAILABLE).mean()), 4),
+        "price_min": min(prices) * PRICE_RANGE_WIDENING[0],
+        "price_max": max(prices) * PRICE_RANGE_WIDENING[1],
+        "price_steps": infer_price_steps(prices),
+        **_vocabulary(base, used),
+        "colours": [c.model_dump(mode="json") for c in base.colours],
+        "accents": [c.model_dump(mode="json") for c in base.accents],
+        "kinds": kind_specs,
+        "leaves": leaves,
+    }
+    try:
+        profile = Profile.model_validate(data)
+    except ValidationError as error:
+        raise ProfileError(f"the fitted profile is inconsistent: {describe_validation_error(error)}") from None
+    summary = FitSummary(
+        rows=len(frame),
+        leaves=len(leaves),
+        kinds={kind.value: len(rows) for kind, rows in rows_of_kind.items()},
+        eur_rate=rate,
+        unread_titles=unread,
+    )
+    return profile, summary
+
+
+def _shade_rgb(shade: str, base_shades: list, index: int) -> tuple[int, int, int]:
+    """A shade's colour: the base profile's when it knows the name, else one of its shades in turn."""
+    for known in base_shades:
+        if known.name == shade:
+            return known.rgb
+    if base_shades:
+        return base_shades[index % len(base_shades)].rgb
+    return (180, 120, 110)
+
+
+def save_profile(profile: Profile, path: str | os.PathLike) -> Path:
+    """Write the profile JSON atomically (a temporary file renamed into place)."""
+    target = Path(path)
+    if target.is_dir():
+        raise ProfileError(f"{target} is a folder; give a file path such as profile.json")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{target.name}.partial")
+        partial.write_text(json.dumps(profile.model_dump(mode="json"), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        os.replace(partial, target)
+    except OSError as error:
+        raise ProfileError(f"cannot write {target}: {error.strerror}; choose a path you can write to") from None
+    return target
+
+
+
+def profile(
+    real: str | os.PathLike,
+    *,
+    country: str | None = None,
+    out: str | os.PathLike | None = None,
+    name: str | None = None,
+) -> Profile:
+    """Fit a profile from a real DBQ file, folder or Hub id (one country); write it to `out` if given."""
+    from samplegen.real import read_dbq  # noqa: PLC0415
+
+    fitted, _ = fit_profile(read_dbq(real, country=country), name=name)
+    if out is not None:
+        save_profile(fitted, out)
+    return fitted

@@ -1,0 +1,96 @@
+"""Data tables for fitting a profile from real titles: words the built-in profile does not list."""
+
+from __future__ import annotations
+
+from schemas import ItemKind, PatternLook
+
+# Item nouns seen in real DBQ titles beyond the built-in profile's nouns, with the kind they draw as.
+EXTRA_NOUNS: dict[str, ItemKind] = {
+    "Parka": ItemKind.JACKET,
+    "Short Parka": ItemKind.JACKET,
+    "Gilet": ItemKind.QUILTED_JACKET,
+    "Cape Coat": ItemKind.CAPE,
+    "Top": ItemKind.SHIRT,
+    "Camisole": ItemKind.SHIRT,
+    "Vest": ItemKind.SWEATER,
+    "Jumper": ItemKind.SWEATER,
+    "Pants": ItemKind.TROUSERS,
+    "Jeans": ItemKind.TROUSERS,
+    "Leggings": ItemKind.TROUSERS,
+    "Jumpsuit": ItemKind.DRESS,
+    "Swim Shorts": ItemKind.SHORTS,
+    "Swimsuit": ItemKind.SWIMSUIT,
+    "Sling Bag": ItemKind.SHOULDER_BAG,
+    "Hobo Bag": ItemKind.SHOULDER_BAG,
+    "Satchel": ItemKind.CROSSBODY_BAG,
+    "Purse": ItemKind.CLUTCH,
+    "Coin Case": ItemKind.CARD_CASE,
+    "Card Holder": ItemKind.CARD_CASE,
+    "Trainers": ItemKind.SNEAKER,
+    "Sneaker": ItemKind.SNEAKER,
+    "Boot": ItemKind.BOOT,
+    "Shoes": ItemKind.LOAFER,
+    "Ballerinas": ItemKind.PUMP,
+    "Hat": ItemKind.BUCKET_HAT,
+    "Beanie": ItemKind.BUCKET_HAT,
+    "Cap": ItemKind.BASEBALL_CAP,
+    "Mittens": ItemKind.GLOVES,
+    "Glasses": ItemKind.SUNGLASSES,
+    "Bracelet": ItemKind.NECKLACE,
+    "Ring": ItemKind.EARRINGS,
+    "Brooch": ItemKind.EARRINGS,
+    "Key Ring": ItemKind.EARRINGS,
+    "Charm": ItemKind.NECKLACE,
+    "Throw": ItemKind.BLANKET,
+    "Pillow": ItemKind.CUSHION,
+    "Muffler": ItemKind.SCARF,
+    "Shawl": ItemKind.SCARF,
+    "Bib": ItemKind.BABY_ROMPER,
+    "Babygrow": ItemKind.BABY_ROMPER,
+}
+
+# Beauty titles read "<line> – <shade>"; the line's words say which product it is.
+BEAUTY_KEYWORDS: list[tuple[str, ItemKind]] = [
+    ("eau de", ItemKind.FRAGRANCE),
+    ("parfum", ItemKind.FRAGRANCE),
+    ("cologne", ItemKind.FRAGRANCE),
+    ("foundation", ItemKind.FOUNDATION),
+    ("concealer", ItemKind.FOUNDATION),
+    ("glow", ItemKind.FOUNDATION),
+    ("eye", ItemKind.EYE_PALETTE),
+    ("brow", ItemKind.EYE_PALETTE),
+    ("kisses", ItemKind.LIPSTICK),
+    ("lip", ItemKind.LIPSTICK),
+]
+BEAUTY_DEFAULT = ItemKind.LIPSTICK
+
+# An unknown pattern or motif phrase draws as the first look whose keyword it contains.
+PATTERN_KEYWORDS: list[tuple[str, PatternLook]] = [
+    ("vintage check", PatternLook.VINTAGE_CHECK),
+    ("exaggerated", PatternLook.EXAGGERATED_CHECK),
+    ("sliced", PatternLook.SLICED_CHECK),
+    ("contrast", PatternLook.CONTRAST_CHECK),
+    ("check", PatternLook.CHECK),
+    ("chequer", PatternLook.CHECK),
+    ("tartan", PatternLook.CHECK),
+    ("ekd", PatternLook.EKD),
+    ("knight", PatternLook.EKD),
+    ("crest", PatternLook.EKD),
+    ("monogram", PatternLook.MONOGRAM),
+    ("tb ", PatternLook.MONOGRAM),
+    ("rose", PatternLook.ROSE),
+    ("duck", PatternLook.DUCK),
+    ("argyle", PatternLook.ARGYLE),
+    ("camouflage", PatternLook.CAMOUFLAGE),
+    ("camo", PatternLook.CAMOUFLAGE),
+]
+
+# Words that modify a neighbouring material rather than name a motif ("Stretch Cotton", "Cotton Blend").
+MATERIAL_MODIFIERS = frozenset(
+    {"Stretch", "Blend", "Lightweight", "Technical", "Recycled", "Organic", "Brushed", "Washed", "Merino",
+     "Mohair", "Lambskin", "Calfskin", "Grainy", "Quilted", "Canvas", "Jersey", "Poplin", "Denim", "Satin"}
+)
+
+# Retail steps tried when inferring price points, and the price bands they are inferred for.
+PRICE_STEP_CANDIDATES = (1000, 500, 100, 50, 10, 5, 1)
+PRICE_BANDS = (0, 100, 1_000, 10_000, 100_000)

@@ -1,0 +1,100 @@
+"""A contact sheet: sample images of a built data set with title, category and price under each."""
+
+from __future__ import annotations
+
+import io
+import math
+import os
+import random
+import textwrap
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from samplegen.errors import SamplegenError
+
+CELL = 256  # image side in the sheet
+CAPTION_LINES = 4
+LINE_HEIGHT = 15
+MARGIN = 8
+BACKGROUND = (255, 255, 255)
+INK = (30, 30, 30)
+MUTED = (110, 110, 110)
+
+
+class PreviewError(SamplegenError):
+    """The data set cannot be previewed as asked."""
+
+
+def _open_image(value: dict) -> Image.Image:
+    """Decode an image cell with Pillow's decompression-bomb guard on."""
+    data = value.get("bytes") if isinstance(value, dict) else None
+    if not data:
+        raise PreviewError("an image cell holds no bytes; preview needs a build with images")
+    with Image.open(io.BytesIO(data)) as image:
+        image.load()
+        return image.convert("RGB")
+
+
+def _fit(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.ImageFont, width: int) -> str:
+    """Shorten `text` with an ellipsis until it fits `width` pixels."""
+    if draw.textlength(text, font=font) <= width:
+        return text
+    while text and draw.textlength(text + "...", font=font) > width:
+        text = text[:-1]
+    return text + "..."
+
+
+def contact_sheet(rows: list[dict], columns: int) -> Image.Image:
+    font = ImageFont.load_default(size=12)
+    rows_count = math.ceil(len(rows) / columns)
+    cell_height = CELL + MARGIN + CAPTION_LINES * LINE_HEIGHT + MARGIN
+    sheet = Image.new("RGB", (columns * (CELL + MARGIN) + MARGIN, rows_count * cell_height + MARGIN), BACKGROUND)
+    draw = ImageDraw.Draw(sheet)
+    for index, row in enumerate(rows):
+        x = MARGIN + (index % columns) * (CELL + MARGIN)
+        y = MARGIN + (index // columns) * cell_height
+        image = _open_image(row["image"])
+        image.thumbnail((CELL, CELL))
+        sheet.paste(image, (x + (CELL - image.width) // 2, y + (CELL - image.height) // 2))
+        title_lines = textwrap.wrap(row["title"].replace("–", "-"), width=38)[:2]  # the bitmap font has no en dash
+        caption = [
+            *(line for line in title_lines),
+            f"{row['category1_code']} / {row['category2_code']} / {row['category3_code']}",
+            f"{row['full_price']:,.0f} {row['currency_code']}",
+        ]
+        for line_number, text in enumerate(caption):
+            text = _fit(draw, text, font, CELL)
+            colour = MUTED if line_number == len(caption) - 2 else INK
+            draw.text((x, y + CELL + MARGIN + line_number * LINE_HEIGHT), text, fill=colour, font=font)
+    return sheet
+
+
+def preview(folder: str | os.PathLike, out: str | os.PathLike, *, n: int = 24, split: str | None = None, seed: int = 0, columns: int = 6) -> Path:
+    """Write a contact sheet PNG of `n` rows sampled (with `seed`) from a built data set folder."""
+    import datasets  # noqa: PLC0415
+
+    if n <= 0 or columns <= 0:
+        raise PreviewError(f"n and columns must be positive, got n={n}, columns={columns}")
+    source = Path(folder)
+    if not (source / "README.md").is_file() or not list(source.glob("data/*.parquet")):
+        raise PreviewError(f"{source} is not a built data set folder (README.md and data/*.parquet); run `samplegen build` first")
+    loaded = datasets.load_dataset(str(source))
+    name = split or next(iter(loaded))
+    if name not in loaded:
+        raise PreviewError(f"{source} has no split {name!r}; it has {', '.join(loaded)}")
+    table = loaded[name]
+    if "image" not in table.column_names:
+        raise PreviewError(f"{source} was built without images (--no-images); nothing to preview")
+    picks = sorted(random.Random(seed).sample(range(table.num_rows), min(n, table.num_rows)))
+    rows = table.cast_column("image", datasets.Image(decode=False)).select(picks)
+    sheet = contact_sheet(list(rows), min(columns, len(picks)))
+    target = Path(out)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{target.name}.partial")
+        sheet.save(partial, "PNG")
+        os.replace(partial, target)
+    except OSError as error:
+        raise PreviewError(f"cannot write {target}: {error.strerror}; choose a path you can write to") from None
+    return target

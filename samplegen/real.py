@@ -1,0 +1,140 @@
+"""Read any file in the DBQ format into a checked table of the 17 columns.
+
+Sources: a CSV, parquet or JSON-lines file; a folder that `datasets` can load (a samplegen build, a
+Hub-layout folder or a `save_to_disk` folder); or a Hub dataset id such as
+`DBQ/Burberry.Product.prices.United.States`. Extra columns (an `image`, a `local_image_path`) are dropped
+and listed; everything else that is wrong raises one `RealDataError` listing every problem.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from samplegen.errors import SamplegenError
+from schemas import DBQ_COLUMNS, DBQ_DTYPES
+
+HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
+FILE_READERS = {".csv": "csv", ".parquet": "parquet", ".jsonl": "json", ".json": "json"}
+_NUMERIC = {"int64", "float64"}
+
+
+class RealDataError(SamplegenError):
+    """A real DBQ file is missing, unreadable or not in the DBQ format."""
+
+
+@dataclass(frozen=True)
+class RealTable:
+    """The 17 DBQ columns with DBQ dtypes, plus what was set aside while reading."""
+
+    frame: pd.DataFrame
+    source: str
+    dropped_columns: list[str] = field(default_factory=list)
+
+    @property
+    def country_code(self) -> str:
+        return str(self.frame["country_code"].iloc[0])
+
+
+def _read_file(path: Path) -> pd.DataFrame:
+    kind = FILE_READERS.get(path.suffix.lower())
+    if kind is None:
+        raise RealDataError(f"{path}: unknown file type {path.suffix!r}; use .csv, .parquet or .jsonl")
+    try:
+        if kind == "csv":
+            return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        if kind == "parquet":
+            return pd.read_parquet(path)
+        return pd.read_json(path, lines=True, dtype=False, encoding="utf-8")
+    except UnicodeDecodeError:
+        raise RealDataError(f"{path} is not UTF-8 text; re-save it as UTF-8") from None
+    except pd.errors.EmptyDataError:
+        raise RealDataError(f"{path} is empty; it needs a header row and at least one row") from None
+    except (ValueError, OSError) as error:
+        raise RealDataError(f"cannot read {path} as {kind}: {str(error).splitlines()[0]}") from None
+
+
+def _read_with_datasets(source: str, is_folder: bool) -> pd.DataFrame:
+    import datasets  # noqa: PLC0415
+
+    try:
+        if is_folder and (Path(source) / "state.json").is_file():
+            loaded = datasets.load_from_disk(source)
+        else:
+            loaded = datasets.load_dataset(source)
+    except FileNotFoundError as error:
+        raise RealDataError(f"cannot load {source}: {str(error).splitlines()[0]}") from None
+    except Exception as error:  # noqa: BLE001 - the Hub client raises many types; the user needs one line
+        raise RealDataError(
+            f"cannot load {source}: {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
+        ) from None
+    splits = [loaded] if isinstance(loaded, datasets.Dataset) else list(loaded.values())
+    frames = []
+    for split in splits:
+        keep = [c for c in split.column_names if c != "image"]  # never decode images to read metadata
+        frames.append(split.select_columns(keep).to_pandas())
+    return pd.concat(frames, ignore_index=True)
+
+
+def _convert(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    problems = []
+    converted = {}
+    for column in DBQ_COLUMNS:
+        dtype = DBQ_DTYPES[column]
+        values = frame[column]
+        if dtype in _NUMERIC:
+            numbers = pd.to_numeric(values, errors="coerce")
+            bad = values[numbers.isna()]
+            if len(bad):
+                problems.append(f"{column} must be numeric ({dtype}) but holds {bad.iloc[0]!r} in {len(bad)} rows")
+                continue
+            if dtype == "int64" and not (numbers == numbers.round()).all():
+                problems.append(f"{column} must hold whole numbers")
+                continue
+            converted[column] = numbers.astype(dtype)
+        else:
+            if values.isna().any():
+                problems.append(f"{column} has {int(values.isna().sum())} empty values")
+                continue
+            converted[column] = values.astype(str)
+    return pd.DataFrame(converted), problems
+
+
+def read_dbq(source: str | Path, *, country: str | None = None) -> RealTable:
+    """Read and check a DBQ-format table; `country` keeps only that country_code's rows."""
+    text = str(source)
+    path = Path(text).expanduser()
+    if path.is_file():
+        frame = _read_file(path)
+    elif path.is_dir():
+        frame = _read_with_datasets(str(path), is_folder=True)
+    elif path.suffix.lower() in FILE_READERS:
+        raise RealDataError(f"{text}: no such file")
+    elif HUB_ID.match(text):
+        frame = _read_with_datasets(text, is_folder=False)
+    else:
+        raise RealDataError(f"{text} is not a file, a folder or a Hub dataset id (owner/name)")
+
+    missing = [c for c in DBQ_COLUMNS if c not in frame.columns]
+    if missing:
+        raise RealDataError(f"{text} is missing DBQ columns: {', '.join(missing)}")
+    dropped = [c for c in frame.columns if c not in DBQ_COLUMNS]
+    if frame.empty:
+        raise RealDataError(f"{text} has the DBQ columns but no rows")
+    table, problems = _convert(frame[list(DBQ_COLUMNS)])
+    if problems:
+        raise RealDataError(f"{text} is not in the DBQ format: " + "; ".join(problems))
+
+    countries = sorted(table["country_code"].unique())
+    if country is not None:
+        if country not in countries:
+            raise RealDataError(f"{text} has no rows for country {country!r}; it holds {', '.join(countries)}")
+        table = table[table["country_code"] == country].reset_index(drop=True)
+    elif len(countries) > 1:
+        raise RealDataError(
+            f"{text} mixes {len(countries)} countries ({', '.join(countries)}); pick one with --country"
+        )
+    return RealTable(frame=table, source=text, dropped_columns=dropped)

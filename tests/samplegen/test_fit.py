@@ -1,0 +1,108 @@
+"""Fitting a profile from real rows, and building from it."""
+
+import json
+from decimal import Decimal
+
+import pandas as pd
+import pytest
+
+from samplegen.errors import ProfileError
+from samplegen.fit import fit_profile, infer_eur_rate, infer_price_steps, profile, save_profile
+from samplegen.profiles import load_profile
+from samplegen.real import read_dbq
+from samplegen.title_parse import TitleParser
+from schemas import ItemKind, ProductRow, Profile
+from tests.conftest import REFERENCE_CSV, generated_rows
+
+COUNTRIES = ["ARE", "CHI", "FRA", "ITA", "JPN", "SGP"]
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return TitleParser(load_profile("us"))
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "noun", "words"),
+    [
+        ("Micro Shield Sling Bag", ItemKind.SHOULDER_BAG, "Sling Bag", {"size": "Micro", "family": "Shield"}),
+        ("Check and Leather Card Case", ItemKind.CARD_CASE, "Card Case", {"material": "Check and Leather"}),
+        ("Side Stripe Vintage Check Stretch Cotton Shorts", ItemKind.SHORTS, "Shorts",
+         {"detail": "Side Stripe", "pattern": "Vintage Check", "material": "Stretch Cotton"}),
+        ("Heart EKD Cotton Oversized Dress", ItemKind.DRESS, "Dress", {"pattern": "Heart EKD", "material": "Cotton", "size": "Oversized"}),
+        ("Oversized Cat-eye Frame Sunglasses", ItemKind.SUNGLASSES, "Cat-eye Frame Sunglasses", {"size": "Oversized"}),
+    ],
+)
+def test_titles_parse_into_grammar_slots(parser, title, kind, noun, words):
+    parsed = parser.parse(title)
+    assert (parsed.kind, parsed.noun, parsed.words) == (kind, noun, words)
+
+
+def test_beauty_titles_parse_into_line_and_shade(parser):
+    parsed = parser.parse("Burberry Kisses – Coral Pink No.65")
+    assert (parsed.kind, parsed.beauty_line, parsed.shade) == (ItemKind.LIPSTICK, "Burberry Kisses", "Coral Pink No.65")
+
+
+def test_eur_rate_is_recovered_exactly_from_the_rows():
+    for country, rate in {"CHI": "7.866", "ARE": "3.981", "SGP": "1.463", "JPN": "164.07", "FRA": "1"}.items():
+        table = read_dbq(REFERENCE_CSV, country=country)
+        assert infer_eur_rate(table.frame, table.frame["currency_code"].iloc[0]) == Decimal(rate)
+    us = pd.DataFrame({"full_price": [2490.0, 820.0, 660.0, 28000.0], "full_price_eur": [2297.04, 756.45, 608.85, 25830.25]})
+    assert infer_eur_rate(us, "USD") == Decimal("1.084")
+
+
+def test_price_steps_follow_the_prices():
+    assert infer_price_steps([19500, 13200, 3000, 46]) == [{"from_price": 0, "step": 1}, {"from_price": 1000, "step": 100}]
+    assert infer_price_steps([19500, 24000, 3000, 170]) == [
+        {"from_price": 0, "step": 1},
+        {"from_price": 100, "step": 10},
+        {"from_price": 1000, "step": 100},  # at most a tenth of the band's floor, though 3000 is a multiple of 1000
+        {"from_price": 10000, "step": 500},
+    ]
+
+
+@pytest.mark.parametrize("country", COUNTRIES)
+def test_fitted_profile_mirrors_each_country(tmp_path, country):
+    real = read_dbq(REFERENCE_CSV, country=country)
+    fitted, summary = fit_profile(real)
+    path = save_profile(fitted, tmp_path / f"{country}.json")
+    assert Profile.model_validate(json.loads(path.read_text(encoding="utf-8"))) == fitted
+    frame = real.frame
+    assert fitted.country_code == country and fitted.currency_code == frame["currency_code"].iloc[0]
+    assert summary.rows == len(frame) and summary.unread_titles == []
+    real_triples = set(zip(frame["category1_code"], frame["category2_code"], frame["category3_code"]))
+    assert {(leaf.category1, leaf.category2, leaf.category3) for leaf in fitted.leaves} == real_triples
+    rows = generated_rows(1, 400, str(path))
+    context = {"eur_rate": fitted.eur_rate, "itemurl_host": fitted.itemurl_host}
+    for row in rows:
+        ProductRow.model_validate(row, context=context)
+        assert row["country_code"] == country and row["currency_code"] == fitted.currency_code
+        assert (row["category1_code"], row["category2_code"], row["category3_code"]) in real_triples
+        assert row["itemurl"].startswith(f"https://{fitted.itemurl_host}/")
+    # the price scale follows the file: the synthetic median lies within the real range
+    prices = sorted(row["full_price"] for row in rows)
+    assert frame["full_price"].min() * 0.5 <= prices[len(prices) // 2] <= frame["full_price"].max() * 2
+
+
+def test_chinese_build_keeps_local_category_names_and_price_scale(tmp_path):
+    path = tmp_path / "chi.json"
+    profile(REFERENCE_CSV, country="CHI", out=path)
+    rows = generated_rows(0, 500, str(path))
+    assert {"包款", "成衣"} <= {row["category2_code"] for row in rows}
+    assert all(row["currency_code"] == "CNY" for row in rows)
+    median = sorted(row["full_price"] for row in rows)[250]
+    assert 5_000 <= median <= 25_000  # CNY prices, ~7.9x the US dollar figures
+
+
+def test_unreadable_titles_everywhere_is_a_clear_error(tmp_path):
+    frame = pd.read_csv(REFERENCE_CSV, dtype=str, keep_default_na=False)
+    frame["title"] = "N.A. N.A."
+    frame.to_csv(tmp_path / "na.csv", index=False)
+    with pytest.raises(ProfileError, match="no title ends in a known item noun"):
+        fit_profile(read_dbq(tmp_path / "na.csv", country="CHI"))
+
+
+def test_save_profile_refuses_a_folder(tmp_path):
+    fitted, _ = fit_profile(read_dbq(REFERENCE_CSV, country="FRA"))
+    with pytest.raises(ProfileError, match="is a folder"):
+        save_profile(fitted, tmp_path)
