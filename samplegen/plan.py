@@ -56,9 +56,11 @@ class _CodeBook:
 
 
 def _split_for(counts: list[int], shares: list[float], rows: int) -> int:
-    """The split furthest below its share, so every split tracks its share as rows accumulate."""
+    """An empty split first (largest share first), else the split furthest below its share."""
     total = sum(counts) + rows
-    deficits = [share * total - count for share, count in zip(shares, counts, strict=True)]
+    deficits = [
+        (count == 0, share * total - count) for share, count in zip(shares, counts, strict=True)
+    ]
     return max(range(len(shares)), key=deficits.__getitem__)
 
 
@@ -81,7 +83,8 @@ def iter_plan(config: BuildConfig, profile: Profile) -> Iterator[PlannedRow]:
         kind = kind_index[kinds[int(rng.random() * len(kinds))]]
         spec = profile.kinds[kind]
         weights = variant_weights[kind]
-        variants = min(1 + bisect.bisect(weights, rng.random() * weights[-1]), config.n - index)
+        empty_after_this = max(0, counts.count(0) - 1)  # leave a row for every split still empty
+        variants = min(1 + bisect.bisect(weights, rng.random() * weights[-1]), config.n - index - empty_after_this)
         split = _split_for(counts, shares, variants)
         counts[split] += variants
         first_code = codes.block(spec.code_prefix)

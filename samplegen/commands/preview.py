@@ -17,7 +17,11 @@ def add_command(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import datasets  # noqa: PLC0415
+
     from samplegen.preview import preview  # noqa: PLC0415
+
+    datasets.disable_progress_bars()  # the command prints only the sheet's path
 
     print(preview(args.folder, args.out, n=args.n, split=args.split, seed=args.seed, columns=args.columns))
     return 0

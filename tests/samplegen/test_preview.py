@@ -36,6 +36,7 @@ def test_preview_errors_are_one_line(built, tmp_path, capsys):
     no_images = samplegen.write_dataset(BuildConfig(n=5, with_images=False), tmp_path / "meta")
     with pytest.raises(PreviewError, match="built without images"):
         samplegen.preview(no_images, tmp_path / "s.png")
+    capsys.readouterr()
     assert main(["preview", str(tmp_path / "nothing"), "-o", str(tmp_path / "s.png")]) == 2
     assert capsys.readouterr().err.count("\n") == 1
 
