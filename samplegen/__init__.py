@@ -1,6 +1,7 @@
 """samplegen: seeded synthetic product data sets shaped like the DBQ Burberry price lists, with images."""
 
 from samplegen.build import build, make_config, write_dataset
+from samplegen.fidelity import FidelityError, FidelityReport, compare
 from samplegen.fit import profile
 from samplegen.preview import preview
 from samplegen.errors import ConfigError, OutputError, ProfileError, SamplegenError
@@ -8,11 +9,14 @@ from samplegen.profiles import builtin_profiles, load_profile
 
 __all__ = [
     "ConfigError",
+    "FidelityError",
+    "FidelityReport",
     "OutputError",
     "ProfileError",
     "SamplegenError",
     "build",
     "builtin_profiles",
+    "compare",
     "load_profile",
     "make_config",
     "preview",

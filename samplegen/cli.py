@@ -12,7 +12,7 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 
-from samplegen.commands import build, preview, profile
+from samplegen.commands import build, compare, preview, profile
 from samplegen.errors import SamplegenError
 
 EXIT_USAGE = 2
@@ -26,7 +26,7 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
 
 
-COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [build.add_command, profile.add_command, preview.add_command]
+COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [build.add_command, profile.add_command, compare.add_command, preview.add_command]
 
 
 def make_parser() -> argparse.ArgumentParser:

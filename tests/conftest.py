@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
+import os
+import tempfile
 
-import pytest
+# Keep `datasets`' cache out of the user's home: set before anything imports datasets.
+os.environ.setdefault("HF_DATASETS_CACHE", tempfile.mkdtemp(prefix="samplegen-tests-datasets-"))
+os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 
-from samplegen.plan import iter_plan
-from samplegen.profiles import load_profile
-from samplegen.rows import RowMaker
-from samplegen.spec import ProfileTables
-from schemas import BuildConfig
+import csv  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from samplegen.plan import iter_plan  # noqa: E402
+from samplegen.profiles import load_profile  # noqa: E402
+from samplegen.rows import RowMaker  # noqa: E402
+from samplegen.spec import ProfileTables  # noqa: E402
+from schemas import BuildConfig  # noqa: E402
 
 # A copy of ../shared/reference/dbq_burberry_rows.csv: 34 real rows from six countries' DBQ files.
 REFERENCE_CSV = Path(__file__).parent / "fixtures" / "dbq_burberry_rows.csv"
