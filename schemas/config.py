@@ -8,7 +8,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 MAX_SEED = 2**63 - 1
-MIN_IMAGE_SIZE = 32
+MIN_IMAGE_SIZE = 64
 MAX_IMAGE_SIZE = 2048
 
 

@@ -112,7 +112,7 @@ def test_same_seed_gives_the_same_bytes_and_other_seeds_differ(tmp_path):
 
 
 def test_output_is_identical_whatever_the_number_of_processes(tmp_path):
-    config = BuildConfig(n=70, seed=9, image_size=48, shard_size=25)
+    config = BuildConfig(n=70, seed=9, image_size=64, shard_size=25)
     one = samplegen.write_dataset(config, tmp_path / "one")
     two = samplegen.write_dataset(config.model_copy(update={"num_proc": 2}), tmp_path / "two")
     assert len(folder_digest(one)) == 5

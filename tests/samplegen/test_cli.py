@@ -47,7 +47,7 @@ def assert_one_line_error(code: int, err: str, fragment: str) -> None:
         (["--seed", "1.5"], "invalid int value: '1.5'"),
         (["--seed", str(2**64)], "seed: Input should be less than or equal to"),
         (["--profile", "atlantis"], "profile 'atlantis' is neither a built-in profile (us)"),
-        (["--image-size", "8"], "image_size: Input should be greater than or equal to 32"),
+        (["--image-size", "8"], "image_size: Input should be greater than or equal to 64"),
         (["--image-size", "9000"], "image_size: Input should be less than or equal to 2048"),
         (["--image-format", "gif"], "image_format: Input should be 'JPEG', 'PNG' or 'WEBP'"),
         (["--quality", "101"], "image_quality"),

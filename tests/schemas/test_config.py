@@ -20,7 +20,7 @@ def test_jpg_is_accepted_as_jpeg():
         ({"n": 0}, "greater than 0"),
         ({"seed": -1}, "greater than or equal to 0"),
         ({"seed": 2**64}, "less than or equal to"),
-        ({"image_size": 8}, "greater than or equal to 32"),
+        ({"image_size": 8}, "greater than or equal to 64"),
         ({"image_size": 4096}, "less than or equal to 2048"),
         ({"image_format": "gif"}, "JPEG"),
         ({"image_quality": 0}, "greater than or equal to 1"),
