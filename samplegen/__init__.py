@@ -6,6 +6,7 @@ from samplegen.fit import profile
 from samplegen.preview import preview
 from samplegen.errors import ConfigError, OutputError, ProfileError, SamplegenError
 from samplegen.profiles import builtin_profiles, load_profile
+from samplegen.push import PushError, PushResult, push
 
 __all__ = [
     "ConfigError",
@@ -13,6 +14,8 @@ __all__ = [
     "FidelityReport",
     "OutputError",
     "ProfileError",
+    "PushError",
+    "PushResult",
     "SamplegenError",
     "build",
     "builtin_profiles",
@@ -21,5 +24,6 @@ __all__ = [
     "make_config",
     "preview",
     "profile",
+    "push",
     "write_dataset",
 ]

@@ -12,7 +12,7 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 
-from samplegen.commands import build, compare, preview, profile
+from samplegen.commands import build, compare, preview, profile, push
 from samplegen.errors import SamplegenError
 
 EXIT_USAGE = 2
@@ -26,7 +26,13 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
 
 
-COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [build.add_command, profile.add_command, compare.add_command, preview.add_command]
+COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
+    build.add_command,
+    profile.add_command,
+    compare.add_command,
+    preview.add_command,
+    push.add_command,
+]
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -52,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"samplegen: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("samplegen: interrupted; no output folder was left behind", file=sys.stderr)
+        print("samplegen: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
 
 

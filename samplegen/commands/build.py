@@ -38,6 +38,7 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--no-images", action="store_true", help="only the 17 DBQ columns")
     parser.add_argument("--overwrite", action="store_true", help="replace a non-empty output folder")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument("--push-to", metavar="USER/NAME", help="then publish the folder to this Hub dataset repo")
     parser.set_defaults(handler=run)
 
 
@@ -58,4 +59,8 @@ def run(args: argparse.Namespace) -> int:
     )
     folder = write_dataset(config, args.out, overwrite=args.overwrite, progress=False if args.quiet else None)
     print(folder)
+    if args.push_to:
+        from samplegen.commands.push import publish  # noqa: PLC0415
+
+        return publish(folder, args.push_to)
     return 0
