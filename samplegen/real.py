@@ -103,8 +103,11 @@ def _convert(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     return pd.DataFrame(converted), problems
 
 
-def read_dbq(source: str | Path, *, country: str | None = None) -> RealTable:
-    """Read and check a DBQ-format table; `country` keeps only that country_code's rows."""
+def read_dbq(source: str | Path, *, country: str | None = None, keep: tuple[str, ...] = ()) -> RealTable:
+    """Read and check a DBQ-format table; `country` keeps only that country_code's rows.
+
+    Columns named in `keep` (e.g. `local_image_path`) are kept, as text, after the 17 when present.
+    """
     text = str(source)
     path = Path(text).expanduser()
     if path.is_file():
@@ -121,12 +124,15 @@ def read_dbq(source: str | Path, *, country: str | None = None) -> RealTable:
     missing = [c for c in DBQ_COLUMNS if c not in frame.columns]
     if missing:
         raise RealDataError(f"{text} is missing DBQ columns: {', '.join(missing)}")
-    dropped = [c for c in frame.columns if c not in DBQ_COLUMNS]
+    kept = [c for c in keep if c in frame.columns and c not in DBQ_COLUMNS]
+    dropped = [c for c in frame.columns if c not in DBQ_COLUMNS and c not in kept]
     if frame.empty:
         raise RealDataError(f"{text} has the DBQ columns but no rows")
     table, problems = _convert(frame[list(DBQ_COLUMNS)])
     if problems:
         raise RealDataError(f"{text} is not in the DBQ format: " + "; ".join(problems))
+    for column in kept:
+        table[column] = frame[column].fillna("").astype(str).to_numpy()
 
     countries = sorted(table["country_code"].unique())
     if country is not None:
