@@ -93,7 +93,36 @@ def push(
     else HF_TOKEN, else the saved `hf auth login`, and appears in no message; the endpoint is HF_ENDPOINT.
     `timeout` bounds each wait on the Hub, in seconds.
     """
-    path = check_folder(folder)
+    return upload(
+        check_folder(folder),
+        repo_id,
+        repo_type="dataset",
+        allow_patterns=ALLOW_PATTERNS,
+        delete_patterns=DELETE_PATTERNS,
+        private=private,
+        revision=revision,
+        create_pr=create_pr,
+        token=token,
+        commit_message=commit_message or DEFAULT_COMMIT_MESSAGE,
+        timeout=timeout,
+    )
+
+
+def upload(
+    path: Path,
+    repo_id: str,
+    *,
+    repo_type: str,
+    allow_patterns: list[str] | None,
+    delete_patterns: list[str] | None,
+    private: bool = False,
+    revision: str | None = None,
+    create_pr: bool = False,
+    token: str | None = None,
+    commit_message: str,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> PushResult:
+    """Upload a checked folder to a Hub repo of any type, with the same token, error and no-op handling."""
     _check_settings(repo_id, revision, create_pr, timeout)
     from huggingface_hub import HfApi, constants, get_token  # noqa: PLC0415
 
@@ -107,19 +136,19 @@ def push(
     endpoint = _endpoint()
     api = HfApi(endpoint=endpoint, token=token, library_name="samplegen", library_version=samplegen_version())
     with _scrubbed(token), _hub_errors(repo_id, revision, endpoint, timeout), _timeout(timeout):
-        api.create_repo(repo_id, repo_type="dataset", exist_ok=True, private=True if private else None)
-        before = _head(api, repo_id, revision)
+        api.create_repo(repo_id, repo_type=repo_type, exist_ok=True, private=True if private else None)
+        before = _head(api, repo_id, revision, repo_type)
         if private and not before.private:
             raise PushError(f"{repo_id} already exists and is public: make it private on the Hub, or pick another name")
         commit = api.upload_folder(
             repo_id=repo_id,
-            repo_type="dataset",
+            repo_type=repo_type,
             folder_path=path,
             revision=revision,
             create_pr=create_pr,
-            commit_message=commit_message or DEFAULT_COMMIT_MESSAGE,
-            allow_patterns=ALLOW_PATTERNS,
-            delete_patterns=DELETE_PATTERNS,
+            commit_message=commit_message,
+            allow_patterns=allow_patterns,
+            delete_patterns=delete_patterns,
         )
     # When no file changed, huggingface_hub makes no commit (nor PR) and returns the current head instead.
     changed = commit.oid != before.sha
@@ -148,17 +177,17 @@ def _check_settings(repo_id: str, revision: str | None, create_pr: bool, timeout
         raise PushError(f"timeout must be a positive number of seconds, got {timeout!r}")
 
 
-def _head(api, repo_id: str, revision: str | None):
+def _head(api, repo_id: str, revision: str | None, repo_type: str):
     """The repo's info at `revision`, creating that branch (from the default branch) when missing."""
     from huggingface_hub.errors import RevisionNotFoundError  # noqa: PLC0415
 
     try:
-        return api.repo_info(repo_id, repo_type="dataset", revision=revision)
+        return api.repo_info(repo_id, repo_type=repo_type, revision=revision)
     except RevisionNotFoundError:
         if revision is None or revision.startswith("refs/"):
             raise
-    api.create_branch(repo_id, branch=revision, repo_type="dataset", exist_ok=True)
-    return api.repo_info(repo_id, repo_type="dataset", revision=revision)
+    api.create_branch(repo_id, branch=revision, repo_type=repo_type, exist_ok=True)
+    return api.repo_info(repo_id, repo_type=repo_type, revision=revision)
 
 
 @contextmanager
