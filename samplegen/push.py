@@ -115,6 +115,7 @@ def upload(
     repo_type: str,
     allow_patterns: list[str] | None,
     delete_patterns: list[str] | None,
+    ignore_patterns: list[str] | None = None,
     private: bool = False,
     revision: str | None = None,
     create_pr: bool = False,
@@ -148,6 +149,7 @@ def upload(
             create_pr=create_pr,
             commit_message=commit_message,
             allow_patterns=allow_patterns,
+            ignore_patterns=ignore_patterns,
             delete_patterns=delete_patterns,
         )
     # When no file changed, huggingface_hub makes no commit (nor PR) and returns the current head instead.

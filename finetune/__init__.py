@@ -1,0 +1,35 @@
+"""finetune: train a vision-language model to read a product photo and answer
+"Product: <title>, Category: <category3>, Full Price: <price>" — on samplegen data or the real DBQ set.
+"""
+
+from finetune.errors import DataError, FinetuneError, ModelError, SettingsError
+from finetune.evaluate import evaluate
+from finetune.merge import merge
+from finetune.models.families import FAMILIES, ModelFamily
+from finetune.models.scratch import ScratchShape, create_scratch_model
+from finetune.predict import predict
+from finetune.prompts import answer_for, parse_answer
+from finetune.train import TrainResult, train
+from schemas.finetune import DataSettings, ModelSettings, ProductPrediction, TrainSettings
+
+__all__ = [
+    "FAMILIES",
+    "DataError",
+    "DataSettings",
+    "FinetuneError",
+    "ModelError",
+    "ModelFamily",
+    "ModelSettings",
+    "ProductPrediction",
+    "ScratchShape",
+    "SettingsError",
+    "TrainResult",
+    "TrainSettings",
+    "answer_for",
+    "create_scratch_model",
+    "evaluate",
+    "merge",
+    "parse_answer",
+    "predict",
+    "train",
+]

@@ -1,0 +1,177 @@
+"""`finetune` command line: train, evaluate, predict, merge — a thin layer over the Python API.
+
+Defaults live in schemas.finetune; a flag left out keeps the model's default. Mistakes print one line
+(`finetune: error: ...`) and exit with code 2; FINETUNE_DEBUG=1 shows tracebacks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from pydantic import ValidationError
+
+from finetune.errors import FinetuneError
+from samplegen.cli import OneLineParser
+from samplegen.errors import SamplegenError, describe_validation_error
+from schemas.finetune import DataSettings, ModelSettings, TrainSettings
+
+EXIT_USAGE = 2
+
+# flag -> (settings section, field, type); sections: data, model, train.
+TRAIN_FLAGS: list[tuple[str, str, str, type]] = [
+    ("--data", "data", "source", str),
+    ("--country", "data", "country", str),
+    ("--validation-fraction", "data", "validation_fraction", float),
+    ("--limit", "data", "limit", int),
+    ("--image-cache", "data", "image_cache", str),
+    ("--download-workers", "data", "download_workers", int),
+    ("--model", "model", "name", str),
+    ("--family", "model", "family", str),
+    ("--method", "model", "method", str),
+    ("--lora-r", "model", "lora_r", int),
+    ("--lora-alpha", "model", "lora_alpha", int),
+    ("--lora-dropout", "model", "lora_dropout", float),
+    ("--dtype", "model", "dtype", str),
+    ("--attn", "model", "attn_implementation", str),
+    ("--question", "train", "question", str),
+    ("--out", "train", "output_dir", str),
+    ("--seed", "train", "seed", int),
+    ("--batch-size", "train", "batch_size", int),
+    ("--grad-accum", "train", "gradient_accumulation", int),
+    ("--lr", "train", "learning_rate", float),
+    ("--weight-decay", "train", "weight_decay", float),
+    ("--epochs", "train", "epochs", float),
+    ("--max-steps", "train", "max_steps", int),
+    ("--warmup-ratio", "train", "warmup_ratio", float),
+    ("--scheduler", "train", "lr_scheduler", str),
+    ("--logging-steps", "train", "logging_steps", int),
+    ("--save-steps", "train", "save_steps", int),
+    ("--save-total-limit", "train", "save_total_limit", int),
+    ("--eval-steps", "train", "eval_steps", int),
+    ("--eval-samples", "train", "eval_samples", int),
+    ("--eval-batch-size", "train", "eval_batch_size", int),
+    ("--max-new-tokens", "train", "max_new_tokens", int),
+    ("--workers", "train", "dataloader_workers", int),
+    ("--report-to", "train", "report_to", str),
+    ("--push-to", "train", "push_to", str),
+]
+SWITCHES = [
+    ("--train-vision", "model", "freeze_vision", False, "train the vision tower too (frozen by default)"),
+    ("--gradient-checkpointing", "model", "gradient_checkpointing", True, "trade compute for memory"),
+    ("--trust-remote-code", "model", "trust_remote_code", True, "run the model repo's own code (off by default)"),
+    ("--resume", "train", "resume", True, "continue from the last checkpoint in --out"),
+]
+SECTIONS = {"data": DataSettings, "model": ModelSettings, "train": TrainSettings}
+
+
+def _field_help(section: str, field: str) -> str:
+    info = SECTIONS[section].model_fields[field]
+    default = "required" if info.is_required() else f"default {info.get_default(call_default_factory=True)!r}"
+    return f"{info.description + '; ' if info.description else ''}{default}"
+
+
+def settings_from_args(args: argparse.Namespace) -> TrainSettings:
+    values: dict[str, dict] = {"data": {}, "model": {}, "train": {}}
+    for flag, section, field, _ in TRAIN_FLAGS:
+        value = getattr(args, flag.lstrip("-").replace("-", "_"))
+        if value is not None:
+            values[section][field] = value
+    for flag, section, field, on_value, _ in SWITCHES:
+        if getattr(args, flag.lstrip("-").replace("-", "_")):
+            values[section][field] = on_value
+    try:
+        return TrainSettings(data=DataSettings(**values["data"]), model=ModelSettings(**values["model"]), **values["train"])
+    except ValidationError as error:
+        raise FinetuneError(f"invalid setting: {describe_validation_error(error)}") from None
+
+
+def _run_train(args: argparse.Namespace) -> int:
+    from finetune.train import train  # noqa: PLC0415
+
+    result = train(settings_from_args(args))
+    print(json.dumps({"output_dir": str(result.output_dir), "after": result.metrics["after"]}, indent=1))
+    return 0
+
+
+def _run_evaluate(args: argparse.Namespace) -> int:
+    from finetune.evaluate import evaluate  # noqa: PLC0415
+
+    metrics, _ = evaluate(args.model, args.data, samples=args.samples, country=args.country, batch_size=args.batch_size)
+    print(json.dumps(metrics, indent=1))
+    return 0
+
+
+def _run_predict(args: argparse.Namespace) -> int:
+    from finetune.predict import predict  # noqa: PLC0415
+
+    records = predict(args.model, args.images, question=args.question, max_new_tokens=args.max_new_tokens, batch_size=args.batch_size)
+    for record in records:
+        print(json.dumps(record, ensure_ascii=False) if args.json else f"{record['image']}: {record['answer']}")
+    return 0
+
+
+def _run_merge(args: argparse.Namespace) -> int:
+    from finetune.merge import merge  # noqa: PLC0415
+
+    print(merge(args.model, args.out, overwrite=args.overwrite))
+    return 0
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = OneLineParser(prog="finetune", description="Fine-tune a vision-language model to read product photos.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
+
+    train = commands.add_parser("train", help="train on a samplegen set or the real DBQ set")
+    for flag, section, field, kind in TRAIN_FLAGS:
+        train.add_argument(flag, type=kind, default=None, help=_field_help(section, field))
+    for flag, _, _, _, text in SWITCHES:
+        train.add_argument(flag, action="store_true", help=text)
+    train.set_defaults(handler=_run_train)
+
+    evaluate = commands.add_parser("evaluate", help="evaluate a trained model by generation")
+    evaluate.add_argument("--model", required=True, help="output folder of `finetune train`")
+    evaluate.add_argument("--data", required=True, help="data source (as for train)")
+    evaluate.add_argument("--samples", type=int, default=256, help="validation rows to use")
+    evaluate.add_argument("--country", help="country_code for real files that mix countries")
+    evaluate.add_argument("--batch-size", type=int, default=8)
+    evaluate.set_defaults(handler=_run_evaluate)
+
+    predict = commands.add_parser("predict", help="answer for image files")
+    predict.add_argument("--model", required=True, help="output folder of `finetune train` or `finetune merge`")
+    predict.add_argument("images", nargs="+", help="image files")
+    predict.add_argument("--json", action="store_true", help="one JSON record per image")
+    predict.add_argument("--question", help="override the trained question")
+    predict.add_argument("--max-new-tokens", type=int, default=64)
+    predict.add_argument("--batch-size", type=int, default=8)
+    predict.set_defaults(handler=_run_predict)
+
+    merge = commands.add_parser("merge", help="fold a LoRA adapter into its base model")
+    merge.add_argument("--model", required=True, help="output folder of a LoRA run")
+    merge.add_argument("--out", required=True, help="folder for the merged model")
+    merge.add_argument("--overwrite", action="store_true")
+    merge.set_defaults(handler=_run_merge)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
+    args = make_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except (FinetuneError, SamplegenError) as error:
+        if os.environ.get("FINETUNE_DEBUG"):
+            raise
+        print(f"finetune: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("finetune: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,179 @@
+"""Load a vision-language model and its processor through the registry, ready for the chosen method."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from finetune.errors import ModelError, SettingsError
+from finetune.models.families import FAMILIES, ModelFamily
+from schemas.finetune import ModelSettings
+
+ADAPTER_CONFIG = "adapter_config.json"
+DTYPES = {"bf16": torch.bfloat16, "fp16": torch.float16, "fp32": torch.float32}
+
+
+@dataclass
+class LoadedModel:
+    model: Any  # a transformers PreTrainedModel, or a peft PeftModel around one
+    processor: Any
+    family: ModelFamily
+    dtype: torch.dtype
+
+
+def family_for(model_type: str, requested: str | None = None) -> ModelFamily:
+    """The registry family for a config's model_type (or the one asked for)."""
+    if requested is not None:
+        if requested not in FAMILIES:
+            raise SettingsError(f"unknown model family {requested!r}; known: {', '.join(sorted(FAMILIES))}")
+        return FAMILIES[requested]
+    for family in FAMILIES.values():
+        if model_type in family.model_types:
+            return family
+    known = ", ".join(f"{f.name} ({', '.join(f.model_types)})" for f in FAMILIES.values())
+    raise ModelError(f"model type {model_type!r} is not in the registry; supported families: {known}")
+
+
+def pick_dtype(setting: str) -> torch.dtype:
+    """bf16 on GPUs that have it, fp16 on other GPUs, fp32 on the CPU; unless set explicitly."""
+    if setting != "auto":
+        return DTYPES[setting]
+    if torch.cuda.is_available():
+        return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+    return torch.float32
+
+
+def _module_prefixes(family: ModelFamily, include_vision: bool) -> tuple[str, ...]:
+    return (family.language_model, *(family.vision + family.projector if include_vision else ()))
+
+
+def lora_target_regex(model: torch.nn.Module, family: ModelFamily, include_vision: bool) -> str:
+    """A peft `target_modules` regex naming every Linear under the language model (and vision side)."""
+    prefixes = _module_prefixes(family, include_vision)
+    leaves: dict[str, set[str]] = {prefix: set() for prefix in prefixes}
+    for name, module in model.named_modules():
+        if isinstance(module, torch.nn.Linear):
+            for prefix in prefixes:
+                if name.startswith(prefix + "."):
+                    leaves[prefix].add(name.rsplit(".", 1)[-1])
+    if not leaves[family.language_model]:
+        raise ModelError(f"found no Linear layers under {family.language_model}; is the family right?")
+    parts = [
+        rf"{re.escape(prefix)}\..*\.({'|'.join(sorted(names))})"
+        for prefix, names in leaves.items()
+        if names
+    ]
+    return rf"^({'|'.join(parts)})$"
+
+
+def freeze_vision(model: torch.nn.Module, family: ModelFamily) -> int:
+    """Stop gradients into the vision tower; returns how many parameters were frozen."""
+    frozen = 0
+    for name, parameter in model.named_parameters():
+        if any(name.startswith(prefix + ".") for prefix in family.vision):
+            parameter.requires_grad_(False)
+            frozen += parameter.numel()
+    return frozen
+
+
+def _check_method(settings: ModelSettings) -> None:
+    if settings.method == "qlora":
+        if not torch.cuda.is_available():
+            raise SettingsError("QLoRA needs a CUDA GPU (4-bit bitsandbytes kernels); use --method lora on this machine")
+        try:
+            import bitsandbytes  # noqa: F401, PLC0415
+        except ImportError:
+            raise SettingsError("QLoRA needs bitsandbytes: pip install bitsandbytes (or use --method lora)") from None
+    if settings.attn_implementation == "flash_attention_2":
+        try:
+            import flash_attn  # noqa: F401, PLC0415
+        except ImportError:
+            raise SettingsError("attention flash_attention_2 needs flash-attn installed; use sdpa") from None
+
+
+def _quantization(settings: ModelSettings, dtype: torch.dtype) -> Any:
+    if settings.method != "qlora":
+        return None
+    from transformers import BitsAndBytesConfig  # noqa: PLC0415
+
+    return BitsAndBytesConfig(
+        load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_use_double_quant=True, bnb_4bit_compute_dtype=dtype
+    )
+
+
+def _exists_or_hub_id(name: str) -> None:
+    path = Path(name).expanduser()
+    looks_local = name.startswith((".", "/", "~")) or path.exists() or name.count("/") != 1
+    if looks_local and not path.is_dir():
+        raise ModelError(f"model folder {name} does not exist; pass a Hub id (owner/name) or an existing folder")
+
+
+def load_for_training(settings: ModelSettings) -> LoadedModel:
+    """Base model + processor, with the vision tower frozen and LoRA/QLoRA applied as the settings say."""
+    from peft import LoraConfig, get_peft_model, prepare_model_for_kbit_training  # noqa: PLC0415
+    from transformers import AutoConfig, AutoModelForImageTextToText, AutoProcessor  # noqa: PLC0415
+
+    _check_method(settings)
+    _exists_or_hub_id(settings.name)
+    dtype = pick_dtype(settings.dtype)
+    try:
+        config = AutoConfig.from_pretrained(settings.name, trust_remote_code=settings.trust_remote_code)
+        family = family_for(config.model_type, settings.family)
+        model = AutoModelForImageTextToText.from_pretrained(
+            settings.name,
+            dtype=dtype,
+            attn_implementation=settings.attn_implementation,
+            trust_remote_code=settings.trust_remote_code,
+            quantization_config=_quantization(settings, dtype),
+        )
+        processor = AutoProcessor.from_pretrained(settings.name, trust_remote_code=settings.trust_remote_code)
+    except (OSError, ValueError) as error:
+        raise ModelError(f"cannot load {settings.name}: {str(error).splitlines()[0]}") from None
+    if settings.freeze_vision:
+        freeze_vision(model, family)
+    if settings.gradient_checkpointing:
+        model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
+        model.config.use_cache = False
+    if settings.method in ("lora", "qlora"):
+        if settings.method == "qlora":
+            model = prepare_model_for_kbit_training(model, use_gradient_checkpointing=settings.gradient_checkpointing)
+        lora = LoraConfig(
+            r=settings.lora_r,
+            lora_alpha=settings.lora_alpha,
+            lora_dropout=settings.lora_dropout,
+            target_modules=lora_target_regex(model, family, include_vision=not settings.freeze_vision),
+            bias="none",
+        )
+        model = get_peft_model(model, lora)
+    return LoadedModel(model=model, processor=processor, family=family, dtype=dtype)
+
+
+def load_trained(folder: str | Path, *, dtype: str = "auto", trust_remote_code: bool = False) -> LoadedModel:
+    """A model saved by `finetune train` (full model or LoRA adapter) or `finetune merge`, for inference."""
+    from transformers import AutoConfig, AutoModelForImageTextToText, AutoProcessor  # noqa: PLC0415
+
+    path = Path(folder)
+    if not path.is_dir():
+        raise ModelError(f"model folder {folder} does not exist; pass the output folder of `finetune train`")
+    torch_dtype = pick_dtype(dtype)
+    try:
+        processor = AutoProcessor.from_pretrained(str(path), trust_remote_code=trust_remote_code)
+        if (path / ADAPTER_CONFIG).is_file():
+            from peft import PeftModel  # noqa: PLC0415
+
+            base_name = json.loads((path / ADAPTER_CONFIG).read_text())["base_model_name_or_path"]
+            config = AutoConfig.from_pretrained(base_name, trust_remote_code=trust_remote_code)
+            base = AutoModelForImageTextToText.from_pretrained(base_name, dtype=torch_dtype, trust_remote_code=trust_remote_code)
+            model = PeftModel.from_pretrained(base, str(path))
+        else:
+            config = AutoConfig.from_pretrained(str(path), trust_remote_code=trust_remote_code)
+            model = AutoModelForImageTextToText.from_pretrained(str(path), dtype=torch_dtype, trust_remote_code=trust_remote_code)
+    except (OSError, ValueError, KeyError) as error:
+        raise ModelError(f"cannot load the trained model in {folder}: {str(error).splitlines()[0]}") from None
+    model.eval()
+    return LoadedModel(model=model, processor=processor, family=family_for(config.model_type), dtype=torch_dtype)

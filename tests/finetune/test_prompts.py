@@ -1,0 +1,70 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from finetune.metrics import baseline_predictions, score, token_f1
+from finetune.prompts import answer_for, format_price, parse_answer
+from schemas.finetune import ProductPrediction
+
+
+def test_answer_has_the_exact_task_form():
+    row = {"title": "Check Cotton Shirt", "category3_code": "SHIRTS & TOPS", "full_price": 890.0}
+    assert answer_for(row) == "Product: Check Cotton Shirt, Category: SHIRTS & TOPS, Full Price: 890"
+    assert format_price(46.5) == "46.50"
+
+
+def test_parser_round_trips_answers():
+    text = "Product: Burberry Kisses – Coral Pink No.65, Category: LÈVRES, Full Price: 46"
+    assert parse_answer(text) == ProductPrediction(title="Burberry Kisses – Coral Pink No.65", category3="LÈVRES", price=46.0)
+    assert parse_answer("Product: Mini Lola Bag, Category: 包款, Full Price: 2,290.00\nextra") == ProductPrediction(
+        title="Mini Lola Bag", category3="包款", price=2290.0
+    )
+
+
+def test_parser_turns_garbage_into_missing_fields():
+    assert parse_answer("") == ProductPrediction()
+    assert parse_answer(None) == ProductPrediction()
+    assert parse_answer("\x00\xff garbage") == ProductPrediction()
+    partial = parse_answer("Product: Trench Coat, Category: OUTERWEAR, Full Price: a lot")
+    assert (partial.title, partial.category3, partial.price, partial.complete) == ("Trench Coat", "OUTERWEAR", None, False)
+    assert parse_answer("Full Price: inf").price is None
+    assert parse_answer("Product: , Category: , Full Price: ") == ProductPrediction()
+
+
+@given(st.text())
+def test_parser_never_raises(text):
+    parse_answer(text)
+
+
+def test_metrics_on_hand_made_cases():
+    truths = [
+        {"title": "Check Cotton Shirt", "category3_code": "SHIRTS", "full_price": 100.0},
+        {"title": "Mini Lola Bag", "category3_code": "SHOULDER", "full_price": 2000.0},
+        {"title": "Wool Coat", "category3_code": "COATS", "full_price": 3000.0},
+        {"title": "Leather Belt", "category3_code": "BELTS", "full_price": 500.0},
+    ]
+    predictions = [
+        ProductPrediction(title="Check Cotton Shirt", category3="SHIRTS", price=105.0),  # exact, 5% off
+        ProductPrediction(title="Lola Bag", category3="SHOULDER", price=2400.0),  # 20% off
+        ProductPrediction(title=None, category3="BAGS", price=None),  # garbage
+        ProductPrediction(title="Leather Belt", category3="BELTS", price=500.0),
+    ]
+    metrics = score(predictions, truths)
+    assert metrics["samples"] == 4
+    assert metrics["parse_rate"] == 0.75
+    assert metrics["category3_accuracy"] == 0.75
+    assert metrics["title_exact_match"] == 0.5
+    assert metrics["title_token_f1"] == (1 + token_f1("Lola Bag", "Mini Lola Bag") + 0 + 1) / 4
+    assert token_f1("Lola Bag", "Mini Lola Bag") == 0.8
+    assert metrics["price_mae"] == (5 + 400 + 0) / 3
+    assert abs(metrics["price_mape"] - (0.05 + 0.2 + 0) / 3) < 1e-12
+    assert metrics["price_within_10pct"] == 2 / 4
+
+
+def test_baseline_is_majority_category_and_mean_price():
+    train = [
+        {"title": "A Coat", "category3_code": "COATS", "full_price": 100.0},
+        {"title": "A Coat", "category3_code": "COATS", "full_price": 300.0},
+        {"title": "A Bag", "category3_code": "BAGS", "full_price": 200.0},
+    ]
+    [prediction] = baseline_predictions(train, 1)
+    assert (prediction.category3, prediction.price, prediction.title) == ("COATS", 200.0, "A Coat")
