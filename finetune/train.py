@@ -137,7 +137,7 @@ def train(settings: TrainSettings) -> TrainResult:
     """Fine-tune as `settings` say and save adapter or model, processor, config, metrics and card."""
     from transformers import Trainer  # noqa: PLC0415
 
-    from finetune.data import load_training_data  # noqa: PLC0415
+    from finetune.data import DownloadSettings, load_training_data  # noqa: PLC0415
 
     output = _check_output(settings)
     log.info("resolved settings: %s", settings.model_dump_json())
@@ -148,6 +148,7 @@ def train(settings: TrainSettings) -> TrainResult:
         seed=settings.seed,
         country=settings.data.country,
         cache_dir=settings.data.image_cache,
+        download=DownloadSettings(workers=settings.data.download_workers),
     )
     loaded = load_for_training(settings.model)
     collator = TrainingCollator(loaded.processor, loaded.family, settings.question)
@@ -172,6 +173,7 @@ def train(settings: TrainSettings) -> TrainResult:
         "baseline": score(baseline_predictions(train_rows, len(truths)), truths),
         "history": evaluation.history,
         "train": {key: value for key, value in outcome.metrics.items()},
+        "losses": [{"step": e["step"], "loss": e["loss"]} for e in trainer.state.log_history if "loss" in e],
         "data": data.report.as_dict(),
     }
     if trainer.is_world_process_zero():

@@ -64,7 +64,7 @@ def lora_target_regex(model: torch.nn.Module, family: ModelFamily, include_visio
     if not leaves[family.language_model]:
         raise ModelError(f"found no Linear layers under {family.language_model}; is the family right?")
     parts = [
-        rf"{re.escape(prefix)}\..*\.({'|'.join(sorted(names))})"
+        rf"{re.escape(prefix)}\.(.*\.)?({'|'.join(sorted(names))})"
         for prefix, names in leaves.items()
         if names
     ]

@@ -81,6 +81,11 @@ def test_unreadable_inputs(tmp_path):
 
 
 def test_hub_id_goes_through_datasets_and_fails_in_one_line(monkeypatch):
-    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    import datasets
+    import huggingface_hub
+
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")  # read when the libraries are imported: set the constants too
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", True)
+    monkeypatch.setattr(datasets.config, "HF_HUB_OFFLINE", True)
     with pytest.raises(RealDataError, match=r"^cannot load DBQ/Burberry.Product.prices.United.States: "):
         read_dbq("DBQ/Burberry.Product.prices.United.States")

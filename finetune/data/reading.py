@@ -1,0 +1,193 @@
+"""Read a training source into rows and say where each row's image comes from.
+
+Which kind of source it is depends only on its columns (`image_kind`): an `image` column → the images
+are inline (a samplegen set); else `local_image_path` → files on disk; else `imageurl` → downloads.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from pathlib import Path
+
+import pandas as pd
+
+from finetune.errors import DataError
+from samplegen.real import FILE_READERS, HUB_ID, RealDataError, read_dbq
+from schemas import DBQ_COLUMNS, DBQ_DTYPES
+
+HELD_OUT_SPLITS = ("test",)  # kept for evaluation: never read for training
+
+
+class ImageKind(StrEnum):
+    INLINE = "inline"  # an `image` column holds encoded images
+    LOCAL = "local"  # `local_image_path` names image files
+    URL = "url"  # `imageurl` is downloaded into the cache
+
+
+KIND_COLUMNS: tuple[tuple[ImageKind, str], ...] = (
+    (ImageKind.INLINE, "image"),
+    (ImageKind.LOCAL, "local_image_path"),
+    (ImageKind.URL, "imageurl"),
+)
+
+
+@dataclass(frozen=True)
+class SourceRows:
+    """The checked 17 DBQ columns of every usable row, and where each row's image comes from."""
+
+    source: str
+    kind: ImageKind
+    frame: pd.DataFrame  # DBQ columns with DBQ dtypes; plus local_image_path for LOCAL
+    images: list[dict | None] | None  # INLINE only: {"bytes", "path"} per row, as datasets stores them
+    base_folder: Path | None  # relative local_image_path values are read from here (None: the working folder)
+    splits_used: tuple[str, ...]
+    splits_held_out: tuple[str, ...]
+
+    def take(self, positions: list[int]) -> SourceRows:
+        """These rows, in this order."""
+        frame = self.frame.iloc[positions].reset_index(drop=True)
+        images = None if self.images is None else [self.images[i] for i in positions]
+        return replace(self, frame=frame, images=images)
+
+
+def image_kind(columns: Iterable[str], source: str = "the source") -> ImageKind:
+    """INLINE if there is an `image` column, else LOCAL for `local_image_path`, else URL for `imageurl`."""
+    present = set(columns)
+    for kind, column in KIND_COLUMNS:
+        if column in present:
+            return kind
+    names = ", ".join(column for _, column in KIND_COLUMNS)
+    raise DataError(f"{source} has no image column (looked for {names}); add one of them")
+
+
+def _require_columns(columns: Iterable[str], source: str) -> list[str]:
+    """The columns, or one DataError naming every DBQ column that is missing."""
+    columns = list(columns)
+    missing = [column for column in DBQ_COLUMNS if column not in columns]
+    if missing:
+        raise DataError(f"{source} is missing needed columns: {', '.join(missing)}; training needs all 17 DBQ columns")
+    return columns
+
+
+def _file_columns(path: Path) -> list[str]:
+    """Column names from a file's header, without reading its rows."""
+    kind = FILE_READERS.get(path.suffix.lower())
+    try:
+        if kind == "csv":
+            with path.open(encoding="utf-8", newline="") as handle:
+                return next(csv.reader(handle), [])
+        if kind == "parquet":
+            import pyarrow.parquet as pq  # noqa: PLC0415
+
+            return list(pq.read_schema(path).names)
+        if kind == "json":
+            with path.open(encoding="utf-8") as handle:
+                first = next((line for line in handle if line.strip()), "{}")
+            return list(json.loads(first))
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise DataError(f"cannot read {path}: {str(error).splitlines()[0]}") from None
+    raise DataError(f"{path}: unknown file type {path.suffix!r}; use .csv, .parquet or .jsonl")
+
+
+def _load_with_datasets(source: str, builder: str | None = None):
+    """A DatasetDict for a folder, a Hub id or (with `builder`) one parquet/JSON file."""
+    import datasets  # noqa: PLC0415
+
+    try:
+        if builder is not None:
+            return datasets.load_dataset(builder, data_files=source)
+        if (Path(source) / "state.json").is_file() or (Path(source) / "dataset_dict.json").is_file():
+            loaded = datasets.load_from_disk(source)
+            return datasets.DatasetDict({"train": loaded}) if isinstance(loaded, datasets.Dataset) else loaded
+        return datasets.load_dataset(source)
+    except Exception as error:  # noqa: BLE001 - datasets and the Hub client raise many types; one line for the user
+        detail = str(error).splitlines()[0] if str(error) else ""
+        raise DataError(
+            f"cannot load {source}: {type(error).__name__}: {detail}; check the folder or Hub id "
+            "(offline, only sets already in the Hugging Face cache load)"
+        ) from None
+
+
+def _checked(frame: pd.DataFrame, source: str) -> pd.DataFrame:
+    """The DBQ columns with DBQ dtypes, or one DataError naming every mistyped column."""
+    converted, problems = {}, []
+    for column in DBQ_COLUMNS:
+        try:
+            converted[column] = frame[column].astype(DBQ_DTYPES[column])
+        except (TypeError, ValueError):
+            problems.append(f"{column} ({DBQ_DTYPES[column]})")
+    if problems:
+        raise DataError(f"{source} has columns of the wrong type: {', '.join(problems)}; use the DBQ dtypes")
+    return pd.DataFrame(converted).reset_index(drop=True)
+
+
+def _one_country(frame: pd.DataFrame, country: str | None, source: str) -> pd.Series:
+    """A row mask for `country`; several countries without one chosen is an error, as in read_dbq."""
+    countries = sorted(frame["country_code"].unique())
+    if country is not None:
+        if country not in countries:
+            raise DataError(f"{source} has no rows for country {country!r}; it holds {', '.join(countries)}")
+        return frame["country_code"] == country
+    if len(countries) > 1:
+        raise DataError(f"{source} mixes {len(countries)} countries ({', '.join(countries)}); pick one with country=")
+    return pd.Series(True, index=frame.index)
+
+
+def _inline_rows(source: str, loaded, country: str | None) -> SourceRows:
+    import datasets  # noqa: PLC0415
+
+    used = tuple(name for name in loaded if name not in HELD_OUT_SPLITS)
+    held_out = tuple(name for name in loaded if name in HELD_OUT_SPLITS)
+    if not used:
+        raise DataError(f"{source} has only the {', '.join(held_out)} split, kept for evaluation; add a train split")
+    frames, images = [], []
+    for name in used:
+        split = loaded[name]
+        _require_columns(split.column_names, f"{source} ({name} split)")
+        frames.append(split.select_columns(list(DBQ_COLUMNS)).to_pandas())
+        images.extend(split.cast_column("image", datasets.Image(decode=False))["image"])
+    frame = _checked(pd.concat(frames, ignore_index=True), source)
+    if frame.empty:
+        raise DataError(f"{source} has no rows in its {', '.join(used)} split")
+    mask = _one_country(frame, country, source).to_numpy()
+    rows = SourceRows(source, ImageKind.INLINE, frame, images, None, used, held_out)
+    return rows.take([i for i, keep in enumerate(mask) if keep])
+
+
+def _dbq_rows(source: str, kind: ImageKind, country: str | None, base_folder: Path | None) -> SourceRows:
+    try:
+        table = read_dbq(source, country=country, keep=("local_image_path",))
+    except RealDataError as error:
+        raise DataError(str(error)) from None
+    return SourceRows(source, kind, table.frame, None, base_folder, ("all",), ())
+
+
+def read_source(source: str | Path, *, country: str | None = None) -> SourceRows:
+    """Rows of a samplegen folder or Hub set, or of a real DBQ file, folder or Hub id (see module doc).
+
+    Samplegen sets: every split but `test` (kept for evaluation). Real DBQ sources: every row, read
+    and checked by samplegen's `read_dbq`; relative `local_image_path`s resolve against the file's folder.
+    """
+    text = str(source)
+    path = Path(text).expanduser()
+    if path.is_file():
+        kind = image_kind(_require_columns(_file_columns(path), text), text)
+        if kind is ImageKind.INLINE:
+            return _inline_rows(text, _load_with_datasets(str(path), FILE_READERS[path.suffix.lower()]), country)
+        return _dbq_rows(text, kind, country, path.parent)
+    if path.is_dir() or (HUB_ID.match(text) and path.suffix.lower() not in FILE_READERS):
+        loaded = _load_with_datasets(str(path) if path.is_dir() else text)
+        if not loaded:
+            raise DataError(f"{text} holds no data splits; point at a data set folder or Hub id")
+        first = next(iter(loaded.values()))
+        kind = image_kind(_require_columns(first.column_names, text), text)
+        if kind is ImageKind.INLINE:
+            return _inline_rows(text, loaded, country)
+        return _dbq_rows(text, kind, country, path if path.is_dir() else None)
+    if path.suffix.lower() in FILE_READERS:
+        raise DataError(f"{text}: no such file")
+    raise DataError(f"{text} is not a file, a folder or a Hub dataset id (owner/name)")

@@ -1,0 +1,192 @@
+"""The image cache: every failure lands in its bucket, the cache is reused, downloads resume and overlap."""
+
+from __future__ import annotations
+
+import time
+from concurrent.futures import ThreadPoolExecutor
+import warnings
+
+import pytest
+from PIL import Image, ImageFile
+
+from finetune.data import DownloadSettings, DropReason, ImageCache, fetch_images, image_problem
+from finetune.errors import SettingsError
+from tests.finetune.image_server import ImageServer, bomb_png, jpeg_bytes
+
+FAST = DownloadSettings(workers=4, timeout=3, retries=2, backoff=0.01, max_bytes=1024 * 1024)
+
+
+@pytest.fixture(scope="module")
+def server():
+    with ImageServer() as running:
+        yield running
+
+
+@pytest.fixture(autouse=True)
+def no_proxy(monkeypatch):
+    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def fetch(server, path, tmp_path, settings=FAST):
+    url = server.url(path) if path.startswith("/") else path
+    return fetch_images([url], tmp_path / "cache", settings, progress=False)[url]
+
+
+def test_a_good_jpeg_is_stored_under_the_sha256_of_its_url(server, tmp_path):
+    result = fetch(server, "/img/good", tmp_path)
+    assert result.ok and result.reason is None and result.downloaded and result.attempts == 1
+    assert result.path == ImageCache(tmp_path / "cache").path(server.url("/img/good"))
+    assert result.path.read_bytes() == jpeg_bytes("img/good")
+    assert not list((tmp_path / "cache").rglob("*.part"))
+
+
+@pytest.mark.parametrize(
+    ("path", "reason", "attempts"),
+    [
+        ("/status/404/a", DropReason.NOT_FOUND, 1),
+        ("/status/410/a", DropReason.NOT_FOUND, 1),
+        ("/status/403/a", DropReason.FORBIDDEN, 1),
+        ("/status/400/a", DropReason.HTTP_ERROR, 1),
+        ("/status/500/a", DropReason.HTTP_ERROR, 3),
+        ("/status/429/a", DropReason.HTTP_ERROR, 3),
+        ("/slow/5/a", DropReason.TIMEOUT, 3),
+        ("/truncated/a", DropReason.TRUNCATED, 1),
+        ("/not-image/a", DropReason.NOT_AN_IMAGE, 1),
+        ("/bomb/warn", DropReason.DECOMPRESSION_BOMB, 1),
+        ("/bomb/error", DropReason.DECOMPRESSION_BOMB, 1),
+        ("/huge/a", DropReason.TOO_LARGE, 1),
+        ("/huge-stream/a", DropReason.TOO_LARGE, 1),
+        ("N.A.", DropReason.NO_URL, 0),
+        ("", DropReason.NO_URL, 0),
+        ("file:///etc/passwd", DropReason.NO_URL, 0),
+        ("http://127.0.0.1:9/a b.jpg", DropReason.NO_URL, 1),
+    ],
+)
+def test_each_failure_lands_in_its_bucket(server, tmp_path, path, reason, attempts):
+    settings = FAST if path != "/slow/5/a" else DownloadSettings(timeout=0.2, retries=2, backoff=0.01)
+    result = fetch(server, path, tmp_path, settings)
+    assert (result.path, result.reason, result.attempts) == (None, reason, attempts)
+    assert not [p for p in (tmp_path / "cache").rglob("*") if p.is_file()], "nothing is cached for a drop"
+
+
+def test_connection_refused_is_a_connection_error(tmp_path):
+    result = fetch(None, "http://127.0.0.1:9/img/x", tmp_path, DownloadSettings(retries=1, backoff=0.01))
+    assert (result.reason, result.attempts) == (DropReason.CONNECTION_ERROR, 2)
+
+
+def test_a_lower_max_pixels_makes_an_ordinary_image_a_bomb(server, tmp_path):
+    settings = DownloadSettings(max_pixels=50 * 50)
+    assert fetch(server, "/img/pixels", tmp_path, settings).reason is DropReason.DECOMPRESSION_BOMB
+
+
+def test_5xx_and_429_are_retried_until_they_succeed(server, tmp_path):
+    for path in ("/fail/500/1/x", "/fail/503/2/x", "/fail/429/1/x"):
+        result = fetch(server, path, tmp_path)
+        assert result.ok and result.attempts == server.count(path)
+    assert server.count("/fail/503/2/x") == 3
+
+
+def test_404_is_not_retried(server, tmp_path):
+    fetch(server, "/status/404/once", tmp_path, DownloadSettings(retries=5, backoff=0.01))
+    assert server.count("/status/404/once") == 1
+
+
+def test_the_cache_is_reused_without_any_request(server, tmp_path):
+    urls = [server.url(f"/img/reuse-{i}") for i in range(5)]
+    first = fetch_images(urls, tmp_path / "cache", FAST, progress=False)
+    before = server.total_requests
+    second = fetch_images(urls, tmp_path / "cache", FAST, progress=False)
+    assert server.total_requests == before
+    assert all(r.downloaded for r in first.values()) and not any(r.downloaded for r in second.values())
+    assert [r.path for r in first.values()] == [r.path for r in second.values()]
+
+
+def test_duplicate_urls_are_fetched_once(server, tmp_path):
+    url = server.url("/img/twice")
+    results = fetch_images([url, url, url], tmp_path / "cache", FAST, progress=False)
+    assert list(results) == [url] and server.count("/img/twice") == 1
+
+
+def test_a_broken_download_resumes_with_a_range_request(server, tmp_path):
+    result = fetch(server, "/drop-half/resume", tmp_path)
+    body = jpeg_bytes("drop-half/resume")
+    assert result.ok and result.attempts == 2 and result.path.read_bytes() == body
+    first, second = server.headers("/drop-half/resume")
+    assert "Range" not in first and second["Range"] == f"bytes={len(body) // 2}-"
+
+
+def test_an_interrupted_run_leaves_a_part_file_the_next_run_resumes(server, tmp_path):
+    url = server.url("/drop-half/next-run")
+    body = jpeg_bytes("drop-half/next-run")
+    cache = ImageCache(tmp_path / "cache")
+    broken = fetch(server, url, tmp_path, DownloadSettings(retries=0))
+    assert broken.reason is DropReason.CONNECTION_ERROR
+    assert cache.part(url).read_bytes() == body[: len(body) // 2] and not cache.has(url)
+    resumed = fetch(server, url, tmp_path, DownloadSettings(retries=0))
+    assert resumed.ok and resumed.path.read_bytes() == body and not cache.part(url).exists()
+    assert server.headers("/drop-half/next-run")[1]["Range"] == f"bytes={len(body) // 2}-"
+
+
+def test_a_server_that_ignores_range_makes_the_download_restart(server, tmp_path):
+    result = fetch(server, "/drop-half-norange/restart", tmp_path)
+    assert result.ok and result.path.read_bytes() == jpeg_bytes("drop-half-norange/restart")
+    assert "Range" in server.headers("/drop-half-norange/restart")[1]
+
+
+def test_a_part_file_longer_than_the_image_starts_over(server, tmp_path):
+    url = server.url("/range/too-long")
+    cache = ImageCache(tmp_path / "cache")
+    cache.part(url).parent.mkdir(parents=True)
+    cache.part(url).write_bytes(b"\xff" * 100_000)  # the server answers 416 to this offset
+    result = fetch(server, url, tmp_path)
+    assert result.ok and result.path.read_bytes() == jpeg_bytes("range/too-long")
+
+
+def test_downloads_overlap_up_to_the_worker_count(server, tmp_path):
+    delay, count, workers = 0.4, 8, 4
+    urls = [server.url(f"/slow/{delay}/overlap-{i}") for i in range(count)]
+    started = time.perf_counter()
+    results = fetch_images(urls, tmp_path / "cache", DownloadSettings(workers=workers, timeout=5), progress=False)
+    elapsed = time.perf_counter() - started
+    assert all(r.ok for r in results.values())
+    assert 2 <= server.peak_in_flight(f"/slow/{delay}/overlap-") <= workers
+    assert elapsed < count * delay * 0.75, f"{count} downloads of {delay}s took {elapsed:.2f}s with {workers} workers"
+
+
+def test_the_guard_rejects_truncated_images_even_when_pillow_is_told_to_load_them(monkeypatch):
+    body = jpeg_bytes("guard")
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    assert image_problem(body[: len(body) * 6 // 10]) is DropReason.TRUNCATED
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True
+    assert image_problem(body) is None
+
+
+def test_the_guard_turns_pillows_bomb_warning_into_a_drop():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no warning escapes the guard
+        assert image_problem(bomb_png(10_000)) is DropReason.DECOMPRESSION_BOMB
+    assert Image.MAX_IMAGE_PIXELS < 10_000 * 10_000 < 2 * Image.MAX_IMAGE_PIXELS
+
+
+def test_the_guard_follows_a_lowered_pillow_limit(monkeypatch):
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 40 * 40)
+    assert image_problem(jpeg_bytes("small", size=64)) is DropReason.DECOMPRESSION_BOMB
+    assert image_problem(jpeg_bytes("small", size=32)) is None
+
+
+@pytest.mark.parametrize("setting", [{"workers": 0}, {"timeout": 0}, {"retries": -1}, {"max_bytes": 0}])
+def test_bad_settings_fail_in_one_line(setting):
+    with pytest.raises(SettingsError, match=r"^invalid download setting: ") as error:
+        DownloadSettings(**setting)
+    assert "\n" not in str(error.value)
+
+
+def test_two_fetchers_sharing_a_cache_download_a_url_once(server, tmp_path):
+    url = server.url("/slow/0.3/shared")
+    settings = DownloadSettings(timeout=5)
+    with ThreadPoolExecutor(2) as pool:  # separate fetch_images calls: they meet only at the cache's lock
+        results = list(pool.map(lambda _: fetch_images([url], tmp_path / "cache", settings)[url], range(2)))
+    assert all(r.ok for r in results) and sorted(r.downloaded for r in results) == [False, True]
+    assert server.count("/slow/0.3/shared") == 1
+    assert sorted(p.name for p in (tmp_path / "cache").rglob("*") if p.is_file()) == [results[0].path.name]
