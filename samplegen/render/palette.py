@@ -1,0 +1,245 @@
+"""Palette-index layout and the per-render palette.
+
+The scene is drawn as an 8-bit index image ("L" mode) and turned into RGB by one palette lookup at the
+end, which keeps every drawing step a cheap one-byte-per-pixel operation.
+
+Index layout (256 entries):
+  * 0..79   background: ``shadow_level * 16 + gradient_level`` (5 shadow levels x 16 gradient levels);
+  * 80..255 inks: ``INK_BASE + ink * 16 + shade`` (11 inks x 16 shades). Textures store
+    ``INK_BASE + ink * 16`` and the cached light/material map adds the shade (0..15).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from schemas.looks import PatternLook
+
+RGB = tuple[int, int, int]
+
+GRAD_LEVELS = 16
+SHADOW_LEVELS = 5
+SHADES = 16
+INK_BASE = GRAD_LEVELS * SHADOW_LEVELS  # 80
+
+# inks
+GROUND, P1, P1M, P2, P3, ACCENT, DARK, HW, AUX, LIGHT, BLACK = range(11)
+N_INKS = 11
+INK_NAMES: dict[str, int] = {
+    "ground": GROUND,
+    "p1": P1,
+    "p1m": P1M,
+    "p2": P2,
+    "p3": P3,
+    "accent": ACCENT,
+    "dark": DARK,
+    "hw": HW,
+    "aux": AUX,
+    "light": LIGHT,
+    "black": BLACK,
+}
+BODY = -1  # "paint with the pattern texture"
+HOLE = -2  # "cut out of the silhouette" (ring openings)
+
+assert INK_BASE + N_INKS * SHADES == 256
+
+
+def ink_value(ink: int) -> int:
+    """Index value an ink is drawn with before the light map adds its shade."""
+    return INK_BASE + ink * SHADES
+
+
+_CHECK_LOOKS = {
+    PatternLook.CHECK,
+    PatternLook.VINTAGE_CHECK,
+    PatternLook.HOUSE_CHECK,
+    PatternLook.EXAGGERATED_CHECK,
+    PatternLook.SLICED_CHECK,
+    PatternLook.CONTRAST_CHECK,
+}
+
+ARCHIVE_BEIGE = np.array((196, 170, 128), dtype=np.float32)
+CHECK_BLACK = np.array((30, 27, 25), dtype=np.float32)
+CHECK_WHITE = np.array((238, 234, 224), dtype=np.float32)
+CHECK_RED = np.array((170, 36, 38), dtype=np.float32)
+GOLD = np.array((204, 168, 92), dtype=np.float32)
+SILVER = np.array((190, 192, 198), dtype=np.float32)
+NEAR_WHITE = np.array((240, 237, 231), dtype=np.float32)
+NEAR_BLACK = np.array((30, 28, 28), dtype=np.float32)
+
+AUX_COLOURS: dict[str, np.ndarray] = {
+    "sole_dark": np.array((48, 38, 32), dtype=np.float32),
+    "sole_white": np.array((236, 233, 226), dtype=np.float32),
+    "lens": np.array((36, 34, 40), dtype=np.float32),
+    "interior": np.array((92, 70, 56), dtype=np.float32),
+    "pearl": np.array((236, 230, 218), dtype=np.float32),
+    "glass": np.array((214, 222, 226), dtype=np.float32),
+}
+
+
+def luminance(c: np.ndarray) -> float:
+    return float(0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2]) / 255.0
+
+
+def mix(a: np.ndarray, b: np.ndarray, t: float) -> np.ndarray:
+    return a * (1.0 - t) + b * t
+
+
+def _contrast_dark(ground: np.ndarray) -> np.ndarray:
+    """A stripe colour that reads against the ground: black on light grounds, camel on dark ones."""
+    return CHECK_BLACK if luminance(ground) > 0.3 else np.array((188, 156, 108), dtype=np.float32)
+
+
+def _motif_colour(ground: np.ndarray, accent: np.ndarray) -> np.ndarray:
+    """The accent, pushed away from the ground when the two are too close to tell apart."""
+    if abs(luminance(accent) - luminance(ground)) >= 0.18:
+        return accent
+    return mix(accent, NEAR_BLACK, 0.7) if luminance(ground) > 0.45 else mix(accent, NEAR_WHITE, 0.7)
+
+
+def ink_colours(look: PatternLook, ground_rgb: RGB, accent_rgb: RGB, aux: str) -> np.ndarray:
+    """(N_INKS, 3) float colours for one render."""
+    g = np.array(ground_rgb, dtype=np.float32)
+    acc = np.array(accent_rgb, dtype=np.float32)
+    inks = np.zeros((N_INKS, 3), dtype=np.float32)
+    lum = luminance(g)
+
+    if look in _CHECK_LOOKS:
+        p1, p2, p3 = _contrast_dark(g), CHECK_WHITE, CHECK_RED
+        if look is PatternLook.VINTAGE_CHECK:
+            g = mix(g, ARCHIVE_BEIGE, 0.6)
+            p1 = _contrast_dark(g)
+        elif look is PatternLook.HOUSE_CHECK:
+            p1 = g * 0.62 if lum > 0.25 else mix(g, NEAR_WHITE, 0.3)
+            p2 = mix(g, NEAR_WHITE, 0.45)
+            p3 = _motif_colour(g, acc)
+        elif look is PatternLook.CONTRAST_CHECK:
+            p1 = _motif_colour(g, acc)
+            p2 = NEAR_BLACK if lum > 0.5 else NEAR_WHITE
+            p3 = mix(p1, p2, 0.5)
+        inks[P1], inks[P2], inks[P3] = p1, p2, p3
+        inks[P1M] = mix(g, p1, 0.5)
+    elif look is PatternLook.ROSE:
+        rose = acc if acc[0] > acc[2] + 30 and acc[0] > acc[1] + 30 else np.array((196, 58, 78), dtype=np.float32)
+        inks[P3] = rose
+        inks[P1] = rose * 0.55
+        inks[P1M] = mix(rose, NEAR_WHITE, 0.35)
+        inks[P2] = np.array((74, 112, 70), dtype=np.float32)
+    elif look is PatternLook.DUCK:
+        inks[P1] = _motif_colour(g, acc)
+        inks[P1M] = mix(inks[P1], g, 0.45)
+        inks[P2] = np.array((40, 96, 70), dtype=np.float32)
+        inks[P3] = np.array((226, 146, 44), dtype=np.float32)
+    elif look is PatternLook.CAMOUFLAGE:
+        inks[P1] = g * 0.55 + np.array((6, 10, 0), dtype=np.float32)
+        inks[P1M] = mix(g, np.array((104, 108, 70), dtype=np.float32), 0.5)
+        inks[P2] = mix(g, NEAR_WHITE, 0.35)
+        inks[P3] = g * 0.3
+    else:  # plain, EKD, monogram, argyle
+        m = _motif_colour(g, acc)
+        inks[P1] = m
+        inks[P1M] = mix(g, m, 0.45)
+        inks[P2] = NEAR_WHITE if lum < 0.6 else mix(g, NEAR_BLACK, 0.35)
+        inks[P3] = mix(m, NEAR_WHITE, 0.3)
+
+    inks[GROUND] = g
+    inks[ACCENT] = acc
+    inks[DARK] = g * 0.5 if lum > 0.18 else mix(g, NEAR_WHITE, 0.2)
+    warm = acc[0] > acc[2] + 20
+    inks[HW] = GOLD if warm else SILVER
+    inks[AUX] = AUX_COLOURS.get(aux, g * 0.7) if aux != "ground_light" else mix(g, NEAR_WHITE, 0.45)
+    inks[LIGHT] = NEAR_WHITE
+    inks[BLACK] = NEAR_BLACK
+    return inks
+
+
+_S = np.arange(SHADES, dtype=np.float32) / (SHADES - 1)
+_K = np.arange(SHADOW_LEVELS, dtype=np.float32)[:, None, None] / (SHADOW_LEVELS - 1)
+_T = np.linspace(0.0, 1.0, GRAD_LEVELS, dtype=np.float32)[:, None]
+_LUMA = np.array((0.299, 0.587, 0.114), dtype=np.float32) / 255.0
+
+
+# hardware is always metal, whatever the product's material
+METAL_SPEC_FROM = 11
+METAL_SPEC = 0.7
+
+
+@lru_cache(maxsize=256)
+def _spec_blend(spec_from: int, spec: float) -> np.ndarray:
+    w = np.zeros(SHADES, dtype=np.float32)
+    if spec > 0 and spec_from < SHADES:
+        k = np.arange(SHADES, dtype=np.float32) - (spec_from - 1)
+        w = np.clip(k / (SHADES - spec_from + 1), 0.0, 1.0) ** 1.5 * spec
+    w.setflags(write=False)
+    return w
+
+
+CONTRASTS = (0.8, 0.9, 1.0, 1.1, 1.2)  # light contrast multipliers the scene picks from
+WARMTHS = (-0.02, 0.0, 0.02)  # colour temperature shifts (red up, blue down) the scene picks from
+
+
+@lru_cache(maxsize=2048)
+def _ink_base(look: PatternLook, ground_rgb: RGB, accent_rgb: RGB, aux: str) -> tuple[np.ndarray, np.ndarray]:
+    """A colourway's ink colours (N_INKS, 1, 3) and additive shading weights (N_INKS, 1, 1)."""
+    colours = ink_colours(look, ground_rgb, accent_rgb, aux)
+    lift = (1.0 - colours @ _LUMA)[:, None, None] * 60.0
+    return colours[:, None, :], lift
+
+
+@lru_cache(maxsize=512)
+def _shading(contrast: float, metal_contrast: float, spec_from: int, spec: float, warmth: float) -> tuple[np.ndarray, ...]:
+    """Factors (each (N_INKS, SHADES, 3)) such that entry = colour * a + lift * b + c for one light:
+    shading factor, the additive dark-ink term, the white blend of specular shades and the tint."""
+    fs = np.empty((N_INKS, SHADES, 1), dtype=np.float32)
+    fs[:, :, 0] = 1.0 + contrast * (_S - 0.43)
+    fs[HW, :, 0] = 1.0 + metal_contrast * (_S - 0.43)
+    ws = np.empty((N_INKS, SHADES, 1), dtype=np.float32)
+    ws[:, :, 0] = _spec_blend(spec_from, spec)
+    ws[HW, :, 0] = _spec_blend(METAL_SPEC_FROM, METAL_SPEC)
+    tint = np.array((1.0 + warmth, 1.0, 1.0 - warmth), dtype=np.float32)
+    keep = (1.0 - ws) * tint
+    return fs * keep, (fs - 1.0) * keep, np.broadcast_to(255.0 * ws + 0.5, (N_INKS, SHADES, 3)).astype(np.float32)
+
+
+@lru_cache(maxsize=16384)
+def ink_entries(
+    look: PatternLook,
+    ground_rgb: RGB,
+    accent_rgb: RGB,
+    aux: str,
+    contrast: float,
+    spec_from: int,
+    spec: float,
+    metal_contrast: float,
+    warmth: float,
+) -> bytes:
+    """Palette entries INK_BASE..255: every ink at every shade, for one colourway, finish and light.
+
+    Each entry is the ink colour shaded multiplicatively (plus a small additive term so dark inks
+    still show their form), tinted, and blended towards white on specular shades. The light
+    arguments come from small grids, so the cache sees a bounded set of keys; a miss is a few
+    vectorised operations on an (11, 16, 3) array.
+    """
+    colours, lift = _ink_base(look, ground_rgb, accent_rgb, aux)
+    a, b, c = _shading(contrast, metal_contrast, spec_from, spec, warmth)
+    lit = colours * a
+    lit += lift * b
+    lit += c
+    np.clip(lit, 0.0, 255.0, out=lit)
+    return lit.astype(np.uint8).tobytes()
+
+
+SHADOW_STRENGTHS = tuple(0.12 + 0.16 * i / 7 for i in range(8))  # floor shadow depths the scene picks from
+
+
+@lru_cache(maxsize=8192)
+def backdrop_entries(top: RGB, bottom: RGB, shadow: int) -> bytes:
+    """Palette entries 0..INK_BASE-1: backdrop gradient levels at every floor-shadow level, for one
+    pair of backdrop tones and one of the scene's shadow strengths (an index into SHADOW_STRENGTHS)."""
+    t = np.array(top, dtype=np.float32)
+    grad = t + (np.array(bottom, dtype=np.float32) - t) * _T
+    bg = grad * (1.0 - SHADOW_STRENGTHS[shadow] * _K)
+    bg += 0.5
+    return np.clip(bg, 0, 255).astype(np.uint8).tobytes()

@@ -1,0 +1,80 @@
+"""Reusable garment parts shared by the silhouette data and the detail cues (unit coordinates)."""
+
+from __future__ import annotations
+
+import math
+
+from samplegen.render.geometry import Op, Point, bez, ellipse, line, lerp, path, poly, rect, rrect, solid
+
+
+def belt(y: float, half_w: float, cx: float = 0.5, buckle_dx: float = 0.25) -> list[Op]:
+    """A belt across y (in the garment's ground colour) with a buckle and a hanging end."""
+    h = 0.022
+    bx = cx + half_w * buckle_dx
+    tail = [(bx + 0.02, y + 0.004), (bx + 0.05, y + 0.13), (bx + 0.045, y + 0.2)]
+    return [
+        solid(rect(cx - half_w - 0.012, y - h, cx + half_w + 0.012, y + h), "ground", "dark", 0.005),
+        line(tail, "dark", 0.032, mask=True),
+        line(tail, "ground", 0.024, mask=True),
+        solid(rect(bx - 0.03, y - h - 0.008, bx + 0.03, y + h + 0.008), "hw"),
+        solid(rect(bx - 0.017, y - h + 0.006, bx + 0.017, y + h - 0.006), "dark"),
+    ]
+
+
+def hood(cx: float, y: float, half_w: float) -> tuple[list[Op], list[Op]]:
+    """A hood standing behind a neckline at y: (ops to draw before the garment, ops to draw after)."""
+    outer = path(
+        bez((cx - half_w * 1.1, y + 0.03), (cx - half_w * 2.0, y - 0.2), (cx, y - 0.22), 8),
+        bez((cx, y - 0.22), (cx + half_w * 2.0, y - 0.2), (cx + half_w * 1.1, y + 0.03), 8),
+    )
+    opening = ellipse(cx, y + 0.005, half_w * 0.85, 0.165, 12, 180, 360)
+    return [poly(outer)], [solid(opening, "dark", mask=False)]
+
+
+def sleeve(shoulder: Point, armpit: Point, length: float, angle: float, cuff: float,
+           tag: str | None = None, cuff_band: float = 0.0, cuff_ink: str = "body") -> tuple[list[Op], list[Point]]:
+    """A sleeve on the right-hand side hanging `angle` degrees out from vertical.
+
+    Returns the ops (sleeve polygon, optional cuff band) and the outer edge polyline (for stripes).
+    """
+    a = math.radians(angle)
+    d = (math.sin(a), math.cos(a))
+    perp = (-math.cos(a), math.sin(a))
+    co = (shoulder[0] + d[0] * length, shoulder[1] + d[1] * length)
+    ci = (co[0] + perp[0] * cuff, co[1] + perp[1] * cuff)
+    ops = [poly([shoulder, co, ci, armpit], tag=tag)]
+    if cuff_band > 0:
+        bo = (co[0] - d[0] * cuff_band, co[1] - d[1] * cuff_band)
+        bi = (ci[0] - d[0] * cuff_band, ci[1] - d[1] * cuff_band)
+        if cuff_ink == "body":
+            ops.append(poly([bo, co, ci, bi], tag=tag))
+        else:
+            ops.append(solid([bo, co, ci, bi], cuff_ink, "dark", tag=tag))
+    outer = [lerp(shoulder, co, 0.04), lerp(shoulder, co, 0.97)]
+    return ops, outer
+
+
+def ribs(p0: Point, p1: Point, q0: Point, q1: Point, n: int, tag: str | None = None) -> list[Op]:
+    """n thin rib lines across the band whose top edge is p0-p1 and bottom edge q0-q1."""
+    return [
+        line([lerp(p0, p1, (i + 0.5) / n), lerp(q0, q1, (i + 0.5) / n)], "dark", 0.003, tag=tag)
+        for i in range(n)
+    ]
+
+
+def crew_neck(top: float, half_w: float, depth: float, back: float = 0.015) -> tuple[list[Point], list[Op]]:
+    """Right half of a rounded neckline (centre to the shoulder seam) and the inner back-neck piece."""
+    right = bez((0.5, top + depth), (0.5 + half_w * 0.95, top + depth), (0.5 + half_w, top), 6)
+    front_full = [(1 - x, y) for x, y in reversed(right)] + right[1:]
+    back_curve = bez((0.5 + half_w, top), (0.5, top + back * 2), (0.5 - half_w, top), 6)
+    inside = solid(path(front_full, back_curve), "dark", mask=True)
+    return right, [inside]
+
+
+def flap_pocket(cx: float, y: float, w: float, h: float) -> list[Op]:
+    """A pocket flap (outlined body piece)."""
+    return [poly(rrect(cx - w / 2, y, cx + w / 2, y + h, h * 0.3, 2), "body", "dark", 0.004)]
+
+
+def welt(x0: float, y0: float, x1: float, y1: float) -> list[Op]:
+    return [line([(x0, y0), (x1, y1)], "dark", 0.007)]
