@@ -20,7 +20,7 @@ from pathlib import Path
 
 import psutil
 
-from samplegen.build import write_dataset
+from samplegen.builder import write_dataset
 from samplegen.plan import iter_plan
 from samplegen.profiles import load_profile
 from samplegen.rows import RowMaker

@@ -75,7 +75,7 @@ All numbers: `{METRICS_FILE}`; sample answers: `{SAMPLES_FILE}`.
 
 def push_model(output: Path, repo_id: str, *, private: bool = False, token: str | None = None):
     """Publish the trained model folder (no checkpoints) to a model repo with the Hub client."""
-    from samplegen.push import upload  # noqa: PLC0415
+    from samplegen.hub import upload  # noqa: PLC0415
 
     return upload(
         output,

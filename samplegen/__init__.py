@@ -1,29 +1,50 @@
-"""samplegen: seeded synthetic product data sets shaped like the DBQ Burberry price lists, with images."""
+"""samplegen: seeded synthetic product data sets shaped like the DBQ Burberry price lists, with images.
 
-from samplegen.build import build, make_config, write_dataset
-from samplegen.fidelity import FidelityError, FidelityReport, compare
-from samplegen.fit import profile
-from samplegen.preview import preview
-from samplegen.errors import ConfigError, OutputError, ProfileError, SamplegenError
-from samplegen.profiles import builtin_profiles, load_profile
-from samplegen.push import PushError, PushResult, push
+The public names below are imported on first use, so `import samplegen.<module>` (as the build's worker
+processes do) stays light.
+"""
 
-__all__ = [
-    "ConfigError",
-    "FidelityError",
-    "FidelityReport",
-    "OutputError",
-    "ProfileError",
-    "PushError",
-    "PushResult",
-    "SamplegenError",
-    "build",
-    "builtin_profiles",
-    "compare",
-    "load_profile",
-    "make_config",
-    "preview",
-    "profile",
-    "push",
-    "write_dataset",
-]
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+_EXPORTS = {
+    "build": "samplegen.builder",
+    "make_config": "samplegen.builder",
+    "write_dataset": "samplegen.builder",
+    "compare": "samplegen.fidelity",
+    "FidelityError": "samplegen.fidelity",
+    "FidelityReport": "samplegen.fidelity",
+    "profile": "samplegen.fit",
+    "preview": "samplegen.sheet",
+    "ConfigError": "samplegen.errors",
+    "OutputError": "samplegen.errors",
+    "ProfileError": "samplegen.errors",
+    "SamplegenError": "samplegen.errors",
+    "builtin_profiles": "samplegen.profiles",
+    "load_profile": "samplegen.profiles",
+    "push": "samplegen.hub",
+    "PushError": "samplegen.hub",
+    "PushResult": "samplegen.hub",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        value = getattr(import_module(_EXPORTS[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'samplegen' has no attribute {name!r}")
+
+
+if TYPE_CHECKING:
+    from samplegen.builder import build, make_config, write_dataset
+    from samplegen.errors import ConfigError, OutputError, ProfileError, SamplegenError
+    from samplegen.fidelity import FidelityError, FidelityReport, compare
+    from samplegen.fit import profile
+    from samplegen.sheet import preview
+    from samplegen.profiles import builtin_profiles, load_profile
+    from samplegen.hub import PushError, PushResult, push

@@ -43,7 +43,7 @@ def add_command(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from samplegen.build import make_config, write_dataset  # noqa: PLC0415
+    from samplegen.builder import make_config, write_dataset  # noqa: PLC0415
 
     config = make_config(
         n=args.n,

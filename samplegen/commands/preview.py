@@ -19,7 +19,7 @@ def add_command(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     import datasets  # noqa: PLC0415
 
-    from samplegen.preview import preview  # noqa: PLC0415
+    from samplegen.sheet import preview  # noqa: PLC0415
 
     datasets.disable_progress_bars()  # the command prints only the sheet's path
 

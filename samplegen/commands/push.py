@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from samplegen.push import DEFAULT_TIMEOUT, push
+from samplegen.hub import DEFAULT_TIMEOUT, push
 
 
 def add_command(commands: argparse._SubParsersAction) -> None:
@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def publish(folder: str | os.PathLike, repo_id: str, **options: Any) -> int:
-    """Push `folder` (options as for `samplegen.push.push`), print the commit or PR URL, or that nothing changed."""
+    """Push `folder` (options as for `samplegen.hub.push`), print the commit or PR URL, or that nothing changed."""
     with _quiet_hub():
         result = push(folder, repo_id, **options)
     if result.changed:

@@ -5,7 +5,7 @@ from PIL import Image
 
 import samplegen
 from samplegen.cli import main
-from samplegen.preview import PreviewError
+from samplegen.sheet import PreviewError
 from schemas import BuildConfig
 from tests.conftest import REFERENCE_CSV
 

@@ -17,7 +17,7 @@ from huggingface_hub import constants
 import samplegen
 from samplegen import cli
 from samplegen.commands import push as push_command
-from samplegen.push import PushError, PushResult, push
+from samplegen.hub import PushError, PushResult, push
 from tests.fake_hub import Account, FakeHub
 
 TOKEN = "hf_pushTestSecret0123456789abcdef"
