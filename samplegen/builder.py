@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import contextlib
 import hashlib
 import multiprocessing
 import os
@@ -57,24 +58,38 @@ def _chunks(rows: Iterable[PlannedRow], size: int) -> Iterator[list[PlannedRow]]
         yield chunk
 
 
-def _made_rows(config: BuildConfig, profile: Profile) -> Iterator[tuple[int, dict]]:
-    """(split index, row) in plan order, made in this process or in `num_proc` worker processes."""
-    chunks = _chunks(iter_plan(config, profile), CHUNK_ROWS[config.with_images])
+def _start_method() -> str:
+    """fork where the platform has it (fast start, no `if __name__ == "__main__"` needed), else spawn."""
+    return "fork" if "fork" in multiprocessing.get_all_start_methods() and sys.platform == "linux" else "spawn"
+
+
+@contextlib.contextmanager
+def _workers(config: BuildConfig, profile: Profile) -> Iterator[Any]:
+    """A process pool for `num_proc` > 1, started before any file or progress bar is open; else None."""
     if config.num_proc == 1:
+        yield None
+        return
+    context = multiprocessing.get_context(_start_method())
+    with context.Pool(config.num_proc, initializer=init_worker, initargs=(config, profile)) as pool:
+        yield pool
+
+
+def _made_rows(config: BuildConfig, profile: Profile, pool: Any) -> Iterator[tuple[int, dict]]:
+    """(split index, row) in plan order, made in this process or by the pool's worker processes."""
+    chunks = _chunks(iter_plan(config, profile), CHUNK_ROWS[config.with_images])
+    if pool is None:
         factory = RowFactory(config, profile)
         for chunk in chunks:
             yield from factory.make_chunk(chunk)
         return
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(config.num_proc, initializer=init_worker, initargs=(config, profile)) as pool:
-        pending: collections.deque = collections.deque()
-        limit = 4 * config.num_proc  # bounded work in flight: memory stays flat whatever n is
-        for chunk in chunks:
-            pending.append(pool.apply_async(make_chunk_in_worker, (chunk,)))
-            if len(pending) >= limit:
-                yield from pending.popleft().get()
-        while pending:
+    pending: collections.deque = collections.deque()
+    limit = 4 * config.num_proc  # bounded work in flight: memory stays flat whatever n is
+    for chunk in chunks:
+        pending.append(pool.apply_async(make_chunk_in_worker, (chunk,)))
+        if len(pending) >= limit:
             yield from pending.popleft().get()
+    while pending:
+        yield from pending.popleft().get()
 
 
 def _progress(total: int, enabled: bool | None):
@@ -97,7 +112,7 @@ def write_dataset(
     sizes = split_sizes(config, profile)
     split_names = list(config.splits)
     schema = arrow_schema(config.with_images)
-    with staged_folder(out, overwrite) as staging:
+    with staged_folder(out, overwrite) as staging, _workers(config, profile) as pool:
         data = staging / DATA_FOLDER
         data.mkdir()
         writers = [
@@ -105,7 +120,7 @@ def write_dataset(
             for name in split_names
         ]
         with _progress(config.n, progress) as bar:
-            for split, row in _made_rows(config, profile):
+            for split, row in _made_rows(config, profile, pool):
                 writers[split].add(row)
                 bar.update(1)
         for writer in writers:
