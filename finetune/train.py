@@ -6,6 +6,7 @@ the generation evaluation runs on the main process.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import logging
 import os
@@ -28,6 +29,16 @@ log = logging.getLogger("finetune")
 class TrainResult:
     output_dir: Path
     metrics: dict
+
+
+REPORTER_PACKAGES = {"wandb": "wandb", "tensorboard": "tensorboard"}
+
+
+def _check_reporter(report_to: str) -> None:
+    """--report-to needs its package; say so before any work rather than deep inside Trainer."""
+    package = REPORTER_PACKAGES.get(report_to)
+    if package is not None and importlib.util.find_spec(package) is None:
+        raise SettingsError(f"--report-to {report_to} needs the {package} package: pip install {package} (or --report-to none)")
 
 
 def _check_output(settings: TrainSettings) -> Path:
@@ -139,6 +150,7 @@ def train(settings: TrainSettings) -> TrainResult:
 
     from finetune.data import DownloadSettings, load_training_data  # noqa: PLC0415
 
+    _check_reporter(settings.report_to)
     output = _check_output(settings)
     log.info("resolved settings: %s", settings.model_dump_json())
     data = load_training_data(

@@ -121,6 +121,7 @@ def test_resume_continues_from_a_checkpoint(product_folder, scratch_model, tmp_p
         (["--method", "qlora"], "QLoRA needs a CUDA GPU"),
         (["--method", "sideways"], "method: Input should be 'full', 'lora' or 'qlora'"),
         (["--limit", "0"], "limit: Input should be greater than 0"),
+        (["--report-to", "wandb"], "--report-to wandb needs the wandb package"),
     ],
 )
 def test_bad_train_arguments_are_one_line(product_folder, scratch_model, tmp_path, capsys, args, fragment):
