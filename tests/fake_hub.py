@@ -51,6 +51,7 @@ DEFAULT_GITATTRIBUTES = """\
 LFS_SIZE_THRESHOLD = 10 * 1024 * 1024
 XET_NOT_SERVED = "this test hub serves no Xet storage: set HF_HUB_DISABLE_XET=1 to upload with git-LFS"
 REPO = r"(?P<repo>[^/]+/[^/]+)"
+PREFIX = {"dataset": "/datasets", "model": ""}  # where a repo type's pages and git endpoints live
 ROUTES = [  # (method, path regex, endpoint name); `rev` is URL-quoted, so it holds no '/'
     ("POST", r"/api/repos/create", "create_repo"),
     ("POST", r"/api/validate-yaml", "validate_yaml"),
@@ -68,7 +69,22 @@ ROUTES = [  # (method, path regex, endpoint name); `rev` is URL-quoted, so it ho
     ("POST", rf"/datasets/{REPO}\.git/info/lfs/objects/verify", "lfs_verify"),
     ("HEAD", rf"/datasets/{REPO}/resolve/(?P<rev>[^/]+)/(?P<path>.+)", "resolve"),
     ("GET", rf"/datasets/{REPO}/resolve/(?P<rev>[^/]+)/(?P<path>.+)", "resolve"),
-]
+
+    # model repos: the same endpoints without the `datasets` prefix
+    ("GET", rf"/api/models/{REPO}", "repo_info"),
+    ("GET", rf"/api/models/{REPO}/revision/(?P<rev>[^/]+)", "repo_info"),
+    ("POST", rf"/api/models/{REPO}/branch/(?P<rev>[^/]+)", "create_branch"),
+    ("GET", rf"/api/models/{REPO}/refs", "refs"),
+    ("POST", rf"/api/models/{REPO}/preupload/(?P<rev>[^/]+)", "preupload"),
+    ("POST", rf"/api/models/{REPO}/commit/(?P<rev>[^/]+)", "commit"),
+    ("POST", rf"/api/models/{REPO}/discussions", "create_discussion"),
+    ("GET", rf"/api/models/{REPO}/discussions/(?P<num>\d+)", "discussion"),
+    ("GET", rf"/api/models/{REPO}/tree/(?P<rev>[^/]+)(?:/(?P<path>.+))?", "tree"),
+    ("GET", rf"/api/models/{REPO}/xet-(?:read|write)-token(?:/.*)?", "xet_token"),
+    ("POST", rf"/{REPO}\.git/info/lfs/objects/batch", "lfs_batch"),
+    ("POST", rf"/{REPO}\.git/info/lfs/objects/verify", "lfs_verify"),
+    ("HEAD", rf"/{REPO}/resolve/(?P<rev>[^/]+)/(?P<path>.+)", "resolve"),
+    ("GET", rf"/{REPO}/resolve/(?P<rev>[^/]+)/(?P<path>.+)", "resolve"),]
 STORAGE_ROUTES = [
     ("PUT", r"/upload/(?P<key>[0-9a-f]+)", "lfs_upload"),
     ("HEAD", r"/objects/(?P<oid>[0-9a-f]{64})", "lfs_download"),
@@ -126,6 +142,7 @@ class Commit:
 class Repo:
     repo_id: str
     private: bool
+    kind: str = "dataset"  # or "model"
     refs: dict[str, str] = field(default_factory=dict)  # "main", "my-branch", "refs/pr/1" -> commit oid
     commits: dict[str, Commit] = field(default_factory=dict)
     lfs_objects: dict[str, bytes] = field(default_factory=dict)
@@ -326,7 +343,7 @@ class FakeHub:
         return size > LFS_SIZE_THRESHOLD or b"\0" in sample
 
     def _commit_url(self, repo_id: str, oid: str) -> str:
-        return f"{self.url}/datasets/{repo_id}/commit/{oid}"
+        return f"{self.url}{PREFIX[self.repos[repo_id].kind]}/{repo_id}/commit/{oid}"
 
     def _open_pr(self, repo: Repo, title: str, description: str, base: str = "main") -> dict:
         num = len(repo.discussions) + 1
@@ -340,8 +357,9 @@ class FakeHub:
     def _create_repo(self, method, args, query, body, account):
         payload = json.loads(body)
         self.created.append(payload)
-        if payload.get("type") != "dataset":
-            raise HubError(400, "this test hub only hosts dataset repos")
+        kind = payload.get("type") or "model"  # the client sends no type for model repos
+        if kind not in ("dataset", "model"):
+            raise HubError(400, "this test hub only hosts dataset and model repos")
         if account is None:
             raise HubError(401, "You must be authenticated to create a repo")
         namespace = payload.get("organization") or account.user
@@ -349,13 +367,13 @@ class FakeHub:
         if not account.write or account.user != namespace:
             raise HubError(403, f'You don\'t have the rights to create a dataset under the namespace "{namespace}"')
         if repo_id in self.repos:
-            raise HubError(409, "You already created this dataset repo", url=f"{self.url}/datasets/{repo_id}")
-        repo = Repo(repo_id, private=payload.get("visibility") == "private")
+            raise HubError(409, f"You already created this {kind} repo", url=f"{self.url}{PREFIX[kind]}/{repo_id}")
+        repo = Repo(repo_id, private=payload.get("visibility") == "private", kind=kind)
         gitattributes = Blob(DEFAULT_GITATTRIBUTES.encode(), lfs=False)
         commit = self._new_commit(repo, None, "initial commit", {".gitattributes": gitattributes}, [])
         repo.refs["main"] = commit.oid
         self.repos[repo_id] = repo
-        return 200, {"url": f"{self.url}/datasets/{repo_id}", "name": repo_id}, {}
+        return 200, {"url": f"{self.url}{PREFIX[kind]}/{repo_id}", "name": repo_id}, {}
 
     def _validate_yaml(self, method, args, query, body, account):
         content = json.loads(body)["content"]
@@ -431,7 +449,7 @@ class FakeHub:
             elif oid not in repo.lfs_objects:
                 key = secrets.token_hex(16)
                 self._pending[key] = (repo.repo_id, oid, size)
-                verify = f"{self.url}/datasets/{repo.repo_id}.git/info/lfs/objects/verify"
+                verify = f"{self.url}{PREFIX[repo.kind]}/{repo.repo_id}.git/info/lfs/objects/verify"
                 answer["actions"] = {
                     "upload": {"href": f"{self.storage_url}/upload/{key}?X-Amz-Signature={self._signature}"},
                     "verify": {"href": verify},
@@ -488,7 +506,7 @@ class FakeHub:
                 raise HubError(400, f"unknown commit operation {kind!r}")
         commit = self._new_commit(repo, parent.oid, header["summary"], files, operations)
         repo.refs[revision.removeprefix("refs/heads/")] = commit.oid
-        pr_url = f"{self.url}/datasets/{repo.repo_id}/discussions/{pr['num']}" if pr else None
+        pr_url = f"{self.url}{PREFIX[repo.kind]}/{repo.repo_id}/discussions/{pr['num']}" if pr else None
         answer = {
             "success": True,
             "commitOid": commit.oid,
@@ -504,7 +522,7 @@ class FakeHub:
         if not request.get("pullRequest"):
             raise HubError(400, "this test hub only opens pull requests")
         pr = self._open_pr(repo, request["title"], request.get("description", ""))
-        url = f"{self.url}/datasets/{repo.repo_id}/discussions/{pr['num']}"
+        url = f"{self.url}{PREFIX[repo.kind]}/{repo.repo_id}/discussions/{pr['num']}"
         return 200, {"num": pr["num"], "pullRequest": True, "url": url}, {}
 
     def _discussion(self, method, args, query, body, account):
@@ -519,7 +537,7 @@ class FakeHub:
             "author": {"name": repo.repo_id.split("/")[0]},
             "createdAt": "2024-01-01T00:00:00.000Z",
             "status": "draft",
-            "repo": {"name": repo.repo_id, "type": "dataset"},
+            "repo": {"name": repo.repo_id, "type": repo.kind},
             "isPullRequest": True,
             "events": [],
             "changes": {"base": f"refs/heads/{pr['base']}"},
