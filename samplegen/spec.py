@@ -143,7 +143,11 @@ def group_title(group: ProductGroup, variant: int) -> str:
 
 
 def product_spec(group: ProductGroup, planned: PlannedRow, tables: ProfileTables) -> ProductSpec:
-    """The validated latent description of one variant, as the renderer receives it."""
+    """The latent description of one variant, as the renderer receives it.
+
+    Every input is already validated (profile tables, sampled colours), so the model is assembled
+    without re-validation (`model_construct`); the enum fields are converted explicitly.
+    """
     leaf = tables.profile.leaves[planned.leaf]
     words = group.words
     family = tables.families[words["family"]] if words["family"] else None
@@ -153,7 +157,7 @@ def product_spec(group: ProductGroup, planned: PlannedRow, tables: ProfileTables
         pattern_look = tables.patterns[words["pattern"]].look if words["pattern"] else PatternLook.PLAIN
         material_look = tables.materials[words["material"]].look if words["material"] else group.kind.default_material
     colour = group.colours[planned.variant % len(group.colours)]
-    return ProductSpec(
+    return ProductSpec.model_construct(
         group=planned.group,
         variant=planned.variant,
         category1=leaf.category1,

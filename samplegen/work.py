@@ -9,7 +9,7 @@ import io
 
 from samplegen.plan import PlannedRow
 from samplegen.rows import RowMaker
-from samplegen.sampling import RENDER_STREAM, numpy_stream
+from samplegen.sampling import RENDER_STREAM, numpy_stream, reseed
 from samplegen.spec import ProfileTables, product_spec
 from schemas import BuildConfig, ImageFormat, Profile
 
@@ -36,12 +36,13 @@ class RowFactory:
             from samplegen.render import render_product  # noqa: PLC0415 - only image builds pay for it
 
             self._render = render_product
+            self._rng = numpy_stream(config.seed, RENDER_STREAM)  # reseeded per row: same stream, less work
 
     def make(self, planned: PlannedRow) -> dict:
         row = self.rows.row(planned)
         if self.config.with_images:
             spec = product_spec(self.rows.group(planned), planned, self.tables)
-            rng = numpy_stream(self.config.seed, RENDER_STREAM, planned.group, planned.variant)
+            rng = reseed(self._rng, self.config.seed, RENDER_STREAM, planned.group, planned.variant)
             image = self._render(spec, rng, self.config.image_size)
             extension = IMAGE_EXTENSIONS[self.config.image_format]
             row["image"] = {

@@ -13,7 +13,7 @@ import numpy as np
 
 from samplegen.render.geometry import Op, Silhouette, line, rrect, solid
 from samplegen.render.parts import belt, hood
-from samplegen.render.shapes import Program, compile_ops, texture_restores
+from samplegen.render.shapes import Drawing, Program, compile_drawing, prepare_ops
 from samplegen.render.silhouettes import silhouette
 from schemas.looks import DetailLook, ItemKind, SizeLook
 
@@ -132,16 +132,14 @@ def variant_ops(sil: Silhouette, detail: DetailLook) -> list[Op]:
 
 
 @lru_cache(maxsize=2048)
-def _variant(kind: ItemKind, detail: DetailLook, family: str | None) -> tuple[tuple[Op, ...], tuple[bool, ...]]:
-    ops = tuple(variant_ops(silhouette(kind, family), detail))
-    return ops, texture_restores(ops)
+def _variant(kind: ItemKind, detail: DetailLook, family: str | None) -> Drawing:
+    return prepare_ops(variant_ops(silhouette(kind, family), detail))
 
 
 @lru_cache(maxsize=4096)
 def program_for(kind: ItemKind, detail: DetailLook, size: SizeLook, family: str | None) -> Program:
     """Compiled drawing for a kind with its detail and size cues (and bag family, for bags)."""
-    ops, restores = _variant(kind, detail, family)
-    return compile_ops(ops, _warp(silhouette(kind, family), size), restores)
+    return compile_drawing(_variant(kind, detail, family), _warp(silhouette(kind, family), size))
 
 
 def clear_variants() -> None:

@@ -60,50 +60,78 @@ _CHECK_LOOKS = {
     PatternLook.CONTRAST_CHECK,
 }
 
-ARCHIVE_BEIGE = np.array((196, 170, 128), dtype=np.float32)
-CHECK_BLACK = np.array((30, 27, 25), dtype=np.float32)
-CHECK_WHITE = np.array((238, 234, 224), dtype=np.float32)
-CHECK_RED = np.array((170, 36, 38), dtype=np.float32)
-GOLD = np.array((204, 168, 92), dtype=np.float32)
-SILVER = np.array((190, 192, 198), dtype=np.float32)
-NEAR_WHITE = np.array((240, 237, 231), dtype=np.float32)
-NEAR_BLACK = np.array((30, 28, 28), dtype=np.float32)
+class _V(tuple):
+    """A colour as three Python floats with the few vector operations the ink rules use.
 
-AUX_COLOURS: dict[str, np.ndarray] = {
-    "sole_dark": np.array((48, 38, 32), dtype=np.float32),
-    "sole_white": np.array((236, 233, 226), dtype=np.float32),
-    "lens": np.array((36, 34, 40), dtype=np.float32),
-    "interior": np.array((92, 70, 56), dtype=np.float32),
-    "pearl": np.array((236, 230, 218), dtype=np.float32),
-    "glass": np.array((214, 222, 226), dtype=np.float32),
+    Plain floats are several times cheaper than numpy for 3-element arithmetic, and a palette is built
+    for almost every render.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, rgb) -> _V:
+        return tuple.__new__(cls, (float(rgb[0]), float(rgb[1]), float(rgb[2])))
+
+    def __mul__(self, k: float) -> _V:  # type: ignore[override]
+        return tuple.__new__(_V, (self[0] * k, self[1] * k, self[2] * k))
+
+    def __add__(self, other) -> _V:  # type: ignore[override]
+        return tuple.__new__(_V, (self[0] + other[0], self[1] + other[1], self[2] + other[2]))
+
+
+ARCHIVE_BEIGE = _V((196, 170, 128))
+CHECK_BLACK = _V((30, 27, 25))
+CHECK_WHITE = _V((238, 234, 224))
+CHECK_RED = _V((170, 36, 38))
+GOLD = _V((204, 168, 92))
+SILVER = _V((190, 192, 198))
+NEAR_WHITE = _V((240, 237, 231))
+NEAR_BLACK = _V((30, 28, 28))
+
+AUX_COLOURS: dict[str, _V] = {
+    "sole_dark": _V((48, 38, 32)),
+    "sole_white": _V((236, 233, 226)),
+    "lens": _V((36, 34, 40)),
+    "interior": _V((92, 70, 56)),
+    "pearl": _V((236, 230, 218)),
+    "glass": _V((214, 222, 226)),
 }
 
 
-def luminance(c: np.ndarray) -> float:
-    return float(0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2]) / 255.0
+def luminance(c) -> float:
+    return (0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2]) / 255.0
 
 
-def mix(a: np.ndarray, b: np.ndarray, t: float) -> np.ndarray:
+def mix(a: _V, b: _V, t: float) -> _V:
     return a * (1.0 - t) + b * t
 
 
-def _contrast_dark(ground: np.ndarray) -> np.ndarray:
+_CAMEL = _V((188, 156, 108))
+_ROSE = _V((196, 58, 78))
+_LEAF = _V((74, 112, 70))
+_DUCK_GREEN = _V((40, 96, 70))
+_DUCK_ORANGE = _V((226, 146, 44))
+_CAMO_TINT = _V((6, 10, 0))
+_CAMO_OLIVE = _V((104, 108, 70))
+
+
+def _contrast_dark(ground: _V) -> _V:
     """A stripe colour that reads against the ground: black on light grounds, camel on dark ones."""
-    return CHECK_BLACK if luminance(ground) > 0.3 else np.array((188, 156, 108), dtype=np.float32)
+    return CHECK_BLACK if luminance(ground) > 0.3 else _CAMEL
 
 
-def _motif_colour(ground: np.ndarray, accent: np.ndarray) -> np.ndarray:
+def _motif_colour(ground: _V, accent: _V) -> _V:
     """The accent, pushed away from the ground when the two are too close to tell apart."""
     if abs(luminance(accent) - luminance(ground)) >= 0.18:
         return accent
     return mix(accent, NEAR_BLACK, 0.7) if luminance(ground) > 0.45 else mix(accent, NEAR_WHITE, 0.7)
 
 
-def ink_colours(look: PatternLook, ground_rgb: RGB, accent_rgb: RGB, aux: str) -> np.ndarray:
-    """(N_INKS, 3) float colours for one render."""
-    g = np.array(ground_rgb, dtype=np.float32)
-    acc = np.array(accent_rgb, dtype=np.float32)
-    inks = np.zeros((N_INKS, 3), dtype=np.float32)
+def _ink_list(look: PatternLook, ground_rgb: RGB, accent_rgb: RGB, aux: str) -> list:
+    """The N_INKS colours for one render, as (r, g, b) float triples."""
+    g = _V(ground_rgb)
+    acc = _V(accent_rgb)
+    inks: list = [(0.0, 0.0, 0.0)] * N_INKS
     lum = luminance(g)
 
     if look in _CHECK_LOOKS:
@@ -122,19 +150,19 @@ def ink_colours(look: PatternLook, ground_rgb: RGB, accent_rgb: RGB, aux: str) -
         inks[P1], inks[P2], inks[P3] = p1, p2, p3
         inks[P1M] = mix(g, p1, 0.5)
     elif look is PatternLook.ROSE:
-        rose = acc if acc[0] > acc[2] + 30 and acc[0] > acc[1] + 30 else np.array((196, 58, 78), dtype=np.float32)
+        rose = acc if acc[0] > acc[2] + 30 and acc[0] > acc[1] + 30 else _ROSE
         inks[P3] = rose
         inks[P1] = rose * 0.55
         inks[P1M] = mix(rose, NEAR_WHITE, 0.35)
-        inks[P2] = np.array((74, 112, 70), dtype=np.float32)
+        inks[P2] = _LEAF
     elif look is PatternLook.DUCK:
         inks[P1] = _motif_colour(g, acc)
         inks[P1M] = mix(inks[P1], g, 0.45)
-        inks[P2] = np.array((40, 96, 70), dtype=np.float32)
-        inks[P3] = np.array((226, 146, 44), dtype=np.float32)
+        inks[P2] = _DUCK_GREEN
+        inks[P3] = _DUCK_ORANGE
     elif look is PatternLook.CAMOUFLAGE:
-        inks[P1] = g * 0.55 + np.array((6, 10, 0), dtype=np.float32)
-        inks[P1M] = mix(g, np.array((104, 108, 70), dtype=np.float32), 0.5)
+        inks[P1] = g * 0.55 + _CAMO_TINT
+        inks[P1M] = mix(g, _CAMO_OLIVE, 0.5)
         inks[P2] = mix(g, NEAR_WHITE, 0.35)
         inks[P3] = g * 0.3
     else:  # plain, EKD, monogram, argyle
@@ -153,6 +181,11 @@ def ink_colours(look: PatternLook, ground_rgb: RGB, accent_rgb: RGB, aux: str) -
     inks[LIGHT] = NEAR_WHITE
     inks[BLACK] = NEAR_BLACK
     return inks
+
+
+def ink_colours(look: PatternLook, ground_rgb: RGB, accent_rgb: RGB, aux: str) -> np.ndarray:
+    """(N_INKS, 3) float colours for one render."""
+    return np.array([x for c in _ink_list(look, ground_rgb, accent_rgb, aux) for x in c], dtype=np.float32).reshape(N_INKS, 3)
 
 
 _S = np.arange(SHADES, dtype=np.float32) / (SHADES - 1)
@@ -183,9 +216,10 @@ WARMTHS = (-0.02, 0.0, 0.02)  # colour temperature shifts (red up, blue down) th
 @lru_cache(maxsize=2048)
 def _ink_base(look: PatternLook, ground_rgb: RGB, accent_rgb: RGB, aux: str) -> tuple[np.ndarray, np.ndarray]:
     """A colourway's ink colours (N_INKS, 1, 3) and additive shading weights (N_INKS, 1, 1)."""
-    colours = ink_colours(look, ground_rgb, accent_rgb, aux)
-    lift = (1.0 - colours @ _LUMA)[:, None, None] * 60.0
-    return colours[:, None, :], lift
+    inks = _ink_list(look, ground_rgb, accent_rgb, aux)
+    colours = np.array([x for c in inks for x in c], dtype=np.float32).reshape(N_INKS, 1, 3)
+    lift = np.array([(1.0 - luminance(c)) * 60.0 for c in inks], dtype=np.float32).reshape(N_INKS, 1, 1)
+    return colours, lift
 
 
 @lru_cache(maxsize=512)
@@ -234,12 +268,25 @@ def ink_entries(
 SHADOW_STRENGTHS = tuple(0.12 + 0.16 * i / 7 for i in range(8))  # floor shadow depths the scene picks from
 
 
+def _backdrop_weights(strength: float) -> np.ndarray:
+    """(INK_BASE, 2) weights of the top and bottom tones in every backdrop entry (shadow-major order)."""
+    darken = 1.0 - strength * _K[:, :, 0]  # (SHADOW_LEVELS, 1)
+    top = ((1.0 - _T[:, 0])[None, :] * darken).reshape(-1, 1)
+    bottom = (_T[:, 0][None, :] * darken).reshape(-1, 1)
+    return np.ascontiguousarray(np.concatenate([top, bottom], axis=1), dtype=np.float32)
+
+
+_BACKDROP_WEIGHTS = tuple(_backdrop_weights(s) for s in SHADOW_STRENGTHS)
+
+
 @lru_cache(maxsize=8192)
 def backdrop_entries(top: RGB, bottom: RGB, shadow: int) -> bytes:
     """Palette entries 0..INK_BASE-1: backdrop gradient levels at every floor-shadow level, for one
-    pair of backdrop tones and one of the scene's shadow strengths (an index into SHADOW_STRENGTHS)."""
-    t = np.array(top, dtype=np.float32)
-    grad = t + (np.array(bottom, dtype=np.float32) - t) * _T
-    bg = grad * (1.0 - SHADOW_STRENGTHS[shadow] * _K)
+    pair of backdrop tones and one of the scene's shadow strengths (an index into SHADOW_STRENGTHS).
+
+    Every entry is a fixed non-negative blend (weights summing to at most 1) of the two tones, so one
+    small matrix product gives them all and no clipping is needed.
+    """
+    bg = _BACKDROP_WEIGHTS[shadow] @ np.array((top, bottom), dtype=np.float32)
     bg += 0.5
-    return np.clip(bg, 0, 255).astype(np.uint8).tobytes()
+    return bg.astype(np.uint8).tobytes()

@@ -89,10 +89,19 @@ def _draw_tile(w: int, h: int, motif, positions) -> np.ndarray:
     img = Image.new("L", (w, h), GROUND)
     draw = ImageDraw.Draw(img)
     cell = min(w, h) / 2
+    # a motif stays within half a cell of its centre (plus stroke width); copies that cannot reach the
+    # tile are skipped (drawing them would change no pixel)
+    reach = cell * 0.5 + cell * 0.1 + 2
     for fx, fy, flip in positions:
         for dx in (-w, 0, w):
+            ox = fx * w + dx
+            if ox + reach < 0 or ox - reach > w:
+                continue
             for dy in (-h, 0, h):
-                motif(draw, fx * w + dx, fy * h + dy, cell, flip)
+                oy = fy * h + dy
+                if oy + reach < 0 or oy - reach > h:
+                    continue
+                motif(draw, ox, oy, cell, flip)
     return np.asarray(img, dtype=np.uint8)
 
 

@@ -154,11 +154,12 @@ def render_product(spec: ProductSpec, rng: np.random.Generator, size: int) -> Im
         ox, oy = int(sc.phase[0] * tw), int(sc.phase[1] * th)
         tex = texture.crop((x0 + ox, y0 + oy, x1 + ox, y1 + oy))
     layer = tex.copy() if prog.restores else tex
-    mask = Image.new("L", (x1 - x0, y1 - y0), 0)
+    mask = Image.new("1", (x1 - x0, y1 - y0), 0)  # a bilevel mask pastes faster than a blending "L" one
     draw_program(prog, pose_matrix(scale, sc.angle), (cx - x0, cy - y0), layer, tex, mask, scale, sc.flip)
     # ink values (<= 240) + shade (<= 15) never wrap, so the fast modulo add is exact
-    lit = ImageChops.add_modulo(layer, light_map(spec.material_look, surface, sc.light, size).crop((x0, y0, x1, y1)))
-    canvas.paste(lit, (x0, y0), mask)
+    box = (x0, y0, x1, y1)
+    lit = ImageChops.add_modulo(layer, light_map(spec.material_look, surface, sc.light, size).crop(box))
+    canvas.paste(lit, box, mask)
 
     # colours: backdrop entries + ink entries, both cached (the scene's light choices are on grids)
     fin = FINISHES[spec.material_look]

@@ -49,13 +49,28 @@ def _value(ink: str) -> int:
     return ink_value(INK_NAMES[ink])
 
 
-def compile_ops(ops: Sequence[Op], warp=None, restores: Sequence[bool] | None = None) -> Program:
-    """Compile ops (already filtered for tags) into a normalised program.
+@dataclass(frozen=True)
+class Drawing:
+    """The warp-independent part of a compiled program (shared by every size cue of a variant).
 
-    `warp` maps an (N, 2) array of unit coordinates to new coordinates (size cues); normalisation
-    uses the unwarped drawing so a warp's change in size survives. `restores` (see
-    `texture_restores`) may be passed in when already known for an equivalent op list.
+    raw: (N + rigid parts, 2) unit coordinates, the rigid parts' centres last; pad, in_mask: per point,
+    how far its op's stroke reaches and whether it counts towards the extent; ops: the compiled ops
+    (widths already normalised by `ref`); rigid_spans: (start, end) of each rigid op's points.
     """
+
+    raw: np.ndarray
+    pad: np.ndarray
+    in_mask: np.ndarray
+    n_draw: int
+    rigid_spans: tuple[tuple[int, int], ...]
+    ops: tuple[tuple[int, int, int, int, float, int | None, bool, bool], ...]
+    centre: np.ndarray
+    ref: float
+    restores: bool
+
+
+def prepare_ops(ops: Sequence[Op], restores: Sequence[bool] | None = None) -> Drawing:
+    """Everything `compile_ops` derives from the op list alone (see `compile_drawing` for the rest)."""
     pts: list[tuple[float, float]] = []
     spans = []
     pads: list[float] = []  # per point: how far the op's stroke reaches beyond it (-inf: not in mask)
@@ -67,33 +82,16 @@ def compile_ops(ops: Sequence[Op], warp=None, restores: Sequence[bool] | None = 
         pads.extend([pad if op.mask else -np.inf] * len(op.pts))
     # each rigid part's centre rides along as an extra point (outside every extent)
     n_draw = len(pts)
-    rigid = [(i, op) for i, op in enumerate(ops) if op.rigid is not None]
-    pts.extend((op.rigid, 0.5) for _, op in rigid)
+    rigid = [i for i, op in enumerate(ops) if op.rigid is not None]
+    pts.extend((ops[i].rigid, 0.5) for i in rigid)
     pads.extend([-np.inf] * len(rigid))
     raw = np.asarray(pts, dtype=np.float64).reshape(-1, 2)
     pad_arr = np.asarray(pads, dtype=np.float64)[:, None]
     in_mask = np.isfinite(pad_arr[:, 0])
-
-    def extent(arr: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        return (arr[in_mask] - pad_arr[in_mask]).min(axis=0), (arr[in_mask] + pad_arr[in_mask]).max(axis=0)
-
-    lo0, hi0 = extent(raw)
+    pad_in = pad_arr[in_mask]
+    lo0 = (raw[in_mask] - pad_in).min(axis=0)
+    hi0 = (raw[in_mask] + pad_in).max(axis=0)
     ref = float(max(hi0 - lo0))
-    centre = (lo0 + hi0) / 2
-    warped = warp(raw.copy()) if warp is not None else raw
-    lo, hi = extent(warped)
-    norm = (warped - centre) / ref
-    lo_n, hi_n = (lo - centre) / ref, (hi - centre) / ref
-    # re-centre after the warp so the drawing stays centred in the frame
-    norm -= (lo_n + hi_n) / 2
-    half = (float(hi_n[0] - lo_n[0]) / 2, float(hi_n[1] - lo_n[1]) / 2)
-    # mirrored drawing: x -> -x about the centre, except rigid parts, which move to their mirrored spot
-    mirrored = norm[:n_draw].copy()
-    mirrored[:, 0] *= -1.0
-    for k, (i, _) in enumerate(rigid):
-        a, b = spans[i]
-        mirrored[a:b, 0] = norm[a:b, 0] - 2.0 * norm[n_draw + k, 0]
-    norm = norm[:n_draw]
 
     if restores is None:
         restores = texture_restores(ops)
@@ -104,9 +102,39 @@ def compile_ops(ops: Sequence[Op], warp=None, restores: Sequence[bool] | None = 
         if fill == BODY and outline is None and not op.mask and not restore:
             continue  # texture is already there and the op adds nothing to the silhouette
         compiled.append((_SHAPES[op.shape], fill, a, b, op.width / ref, outline, op.mask, restore))
-    return Program(
-        np.ascontiguousarray(norm), np.ascontiguousarray(mirrored), tuple(compiled), half, any(c[-1] for c in compiled)
-    )
+    return Drawing(raw, pad_in, in_mask, n_draw, tuple(spans[i] for i in rigid), tuple(compiled),
+                   (lo0 + hi0) / 2, ref, any(c[-1] for c in compiled))
+
+
+def compile_drawing(drawing: Drawing, warp=None) -> Program:
+    """A prepared drawing, warped (size cues) and normalised into a program."""
+    d = drawing
+    centre, ref = d.centre, d.ref
+    warped = warp(d.raw.copy()) if warp is not None else d.raw
+    inside = warped[d.in_mask]
+    lo, hi = (inside - d.pad).min(axis=0), (inside + d.pad).max(axis=0)
+    norm = (warped - centre) / ref
+    lo_n, hi_n = (lo - centre) / ref, (hi - centre) / ref
+    # re-centre after the warp so the drawing stays centred in the frame
+    norm -= (lo_n + hi_n) / 2
+    half = (float(hi_n[0] - lo_n[0]) / 2, float(hi_n[1] - lo_n[1]) / 2)
+    # mirrored drawing: x -> -x about the centre, except rigid parts, which move to their mirrored spot
+    n_draw = d.n_draw
+    mirrored = norm[:n_draw].copy()
+    mirrored[:, 0] *= -1.0
+    for k, (a, b) in enumerate(d.rigid_spans):
+        mirrored[a:b, 0] = norm[a:b, 0] - 2.0 * norm[n_draw + k, 0]
+    return Program(np.ascontiguousarray(norm[:n_draw]), np.ascontiguousarray(mirrored), d.ops, half, d.restores)
+
+
+def compile_ops(ops: Sequence[Op], warp=None, restores: Sequence[bool] | None = None) -> Program:
+    """Compile ops (already filtered for tags) into a normalised program.
+
+    `warp` maps an (N, 2) array of unit coordinates to new coordinates (size cues); normalisation
+    uses the unwarped drawing so a warp's change in size survives. `restores` (see
+    `texture_restores`) may be passed in when already known for an equivalent op list.
+    """
+    return compile_drawing(prepare_ops(ops, restores), warp)
 
 
 _PROBE = 128  # raster size of the compile-time overlap test
@@ -116,36 +144,48 @@ def texture_restores(ops: Sequence[Op]) -> tuple[bool, ...]:
     """For each op, whether it paints the pattern over pixels an earlier flat-ink op filled.
 
     Such ops need the texture put back when drawn. Decided once per op list on a small raster
-    (flat-ink shapes slightly grown), after a bounding-box test that settles most ops for free.
+    (flat-ink shapes slightly grown), after a bounding-box test against each earlier flat-ink op
+    that settles most ops for free; flat ink is only rasterised when some op needs the raster test.
     The answer does not depend on mirroring or on the mild stretches of size cues.
     """
+    counts = [len(op.pts) for op in ops]
     pts = np.asarray([p for op in ops for p in op.pts], dtype=np.float64).reshape(-1, 2)
     lo, hi = pts.min(axis=0), pts.max(axis=0)
     unit = (_PROBE - 8) / float(max(hi - lo))
-    px = ((pts - lo) * unit + 4).ravel().tolist()
-    covered = Image.new("L", (_PROBE, _PROBE), 0)
-    cov = ImageDraw.Draw(covered)
-    box = None  # bounding box of flat ink drawn so far
+    px_arr = (pts - lo) * unit + 4
+    starts = np.cumsum([0] + counts[:-1])
+    pad = np.asarray([op.width for op in ops], dtype=np.float64)[:, None] * unit + 2
+    boxes = np.concatenate(
+        [np.minimum.reduceat(px_arr, starts, axis=0) - pad, np.maximum.reduceat(px_arr, starts, axis=0) + pad], axis=1
+    ).tolist()
+    px = px_arr.ravel().tolist()
+    covered = None
+    cov = None
+    flat_boxes: list[list[float]] = []  # bounding boxes of the flat ink drawn so far
+    pending: list[tuple[Op, list[float], int]] = []  # flat ink not yet rasterised into `covered`
     out = []
     i = 0
-    for op in ops:
-        n = len(op.pts)
+    for op, n, ob in zip(ops, counts, boxes):
         xy = px[2 * i : 2 * (i + n)]
         i += n
-        pad = op.width * unit + 2
-        ob = (min(xy[0::2]) - pad, min(xy[1::2]) - pad, max(xy[0::2]) + pad, max(xy[1::2]) + pad)
         w = max(1, int(op.width * unit + 0.5))
         restore = False
         if op.ink == "body" and op.shape in ("poly", "line"):
-            if box is not None and ob[0] < box[2] and box[0] < ob[2] and ob[1] < box[3] and box[1] < ob[3]:
+            if any(ob[0] < fb[2] and fb[0] < ob[2] and ob[1] < fb[3] and fb[1] < ob[3] for fb in flat_boxes):
+                if covered is None:
+                    covered = Image.new("L", (_PROBE, _PROBE), 0)
+                    cov = ImageDraw.Draw(covered)
+                for flat_op, flat_xy, flat_w in pending:
+                    _raster(cov, flat_op, flat_xy, flat_w, 255, 1)
+                pending.clear()
                 probe = Image.new("L", (_PROBE, _PROBE), 0)
                 _raster(ImageDraw.Draw(probe), op, xy, w, 255, 0)
                 restore = ImageChops.multiply(probe, covered).getbbox() is not None
                 if restore:
                     _raster(cov, op, xy, w, 0, 0)
         elif op.ink != "hole":
-            _raster(cov, op, xy, w, 255, 1)
-            box = ob if box is None else (min(box[0], ob[0]), min(box[1], ob[1]), max(box[2], ob[2]), max(box[3], ob[3]))
+            pending.append((op, xy, w))
+            flat_boxes.append(ob)
         out.append(restore)
     return tuple(out)
 

@@ -228,3 +228,13 @@ def test_detail_cues_change_the_drawing() -> None:
     base = render(make_spec(ItemKind.COAT), seed=5).tobytes()
     for detail in (DetailLook.HOODED, DetailLook.BELTED, DetailLook.ZIP, DetailLook.SHORT_SLEEVE, DetailLook.REVERSIBLE):
         assert render(make_spec(ItemKind.COAT, detail=detail), seed=5).tobytes() != base, detail
+
+
+def test_reseeded_generator_gives_the_same_stream_as_a_new_one() -> None:
+    from samplegen.sampling import RENDER_STREAM, numpy_stream, reseed  # noqa: PLC0415
+
+    shared = numpy_stream(7, RENDER_STREAM)
+    for group, variant in ((0, 0), (3, 1), (31, 0), (3, 10)):
+        fresh = numpy_stream(7, RENDER_STREAM, group, variant).random(16)
+        assert (reseed(shared, 7, RENDER_STREAM, group, variant).random(16) == fresh).all()
+    assert (numpy_stream(7, RENDER_STREAM, 3, 1).random(4) != numpy_stream(7, RENDER_STREAM, 31).random(4)).all()
