@@ -37,7 +37,7 @@ class DataSettings(BaseModel):
 class ModelSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    name: str = Field(default="HuggingFaceTB/SmolVLM-256M-Instruct", min_length=1, description="Hub id or folder")
+    name: str = Field(default="microsoft/Phi-3-vision-128k-instruct", min_length=1, description="Hub id or folder")
     family: str | None = Field(default=None, description="registry family; detected from the config when None")
     method: Literal["full", "lora", "qlora"] = "lora"
     lora_r: int = Field(default=16, ge=1, le=1024)

@@ -26,6 +26,15 @@ FAMILIES: dict[str, ModelFamily] = {
     family.name: family
     for family in (
         ModelFamily(
+            name="phi3_v",
+            model_types=("phi3_v",),
+            language_model="model.layers",
+            vision=("model.vision_embed_tokens.img_processor",),
+            projector=("model.vision_embed_tokens.img_projection",),
+            nested_images=False,
+            example="microsoft/Phi-3-vision-128k-instruct",
+        ),
+        ModelFamily(
             name="llava",
             model_types=("llava", "llava_next", "llava_onevision"),
             language_model="model.language_model",

@@ -118,6 +118,8 @@ def load_for_training(settings: ModelSettings) -> LoadedModel:
     from peft import LoraConfig, get_peft_model, prepare_model_for_kbit_training  # noqa: PLC0415
     from transformers import AutoConfig, AutoModelForImageTextToText, AutoProcessor  # noqa: PLC0415
 
+    import finetune.models.phi3_v  # noqa: F401, PLC0415 - registers model_type "phi3_v" with the Auto classes
+
     _check_method(settings)
     _exists_or_hub_id(settings.name)
     dtype = pick_dtype(settings.dtype)
@@ -156,6 +158,8 @@ def load_for_training(settings: ModelSettings) -> LoadedModel:
 def load_trained(folder: str | Path, *, dtype: str = "auto", trust_remote_code: bool = False) -> LoadedModel:
     """A model saved by `finetune train` (full model or LoRA adapter) or `finetune merge`, for inference."""
     from transformers import AutoConfig, AutoModelForImageTextToText, AutoProcessor  # noqa: PLC0415
+
+    import finetune.models.phi3_v  # noqa: F401, PLC0415 - registers model_type "phi3_v" with the Auto classes
 
     path = Path(folder)
     if not path.is_dir():
