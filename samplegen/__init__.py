@@ -18,6 +18,7 @@ _EXPORTS = {
     "FidelityReport": "samplegen.fidelity",
     "profile": "samplegen.fit",
     "preview": "samplegen.sheet",
+    "BuildError": "samplegen.errors",
     "ConfigError": "samplegen.errors",
     "OutputError": "samplegen.errors",
     "ProfileError": "samplegen.errors",
@@ -42,7 +43,7 @@ def __getattr__(name: str) -> Any:
 
 if TYPE_CHECKING:
     from samplegen.builder import build, make_config, write_dataset
-    from samplegen.errors import ConfigError, OutputError, ProfileError, SamplegenError
+    from samplegen.errors import BuildError, ConfigError, OutputError, ProfileError, SamplegenError
     from samplegen.fidelity import FidelityError, FidelityReport, compare
     from samplegen.fit import profile
     from samplegen.sheet import preview

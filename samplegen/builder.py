@@ -5,7 +5,6 @@ from __future__ import annotations
 import collections
 import contextlib
 import hashlib
-import multiprocessing
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -19,16 +18,18 @@ from pydantic import ValidationError
 from samplegen.card import SplitStats, card_text
 from samplegen.errors import ConfigError, describe_validation_error
 from samplegen.features import arrow_schema
+from samplegen.helpers import Helpers
 from samplegen.output import staged_folder
 from samplegen.plan import PlannedRow, iter_plan, split_sizes
 from samplegen.profiles import load_profile
 from samplegen.shards import SplitWriter
-from samplegen.work import RowFactory, init_worker, make_chunk_in_worker
+from samplegen.work import RowFactory
 from schemas import BuildConfig, Profile
 
 DATA_FOLDER = "data"
 CHUNK_ROWS = {True: 16, False: 2048}  # rows per task, with and without images
 ROW_GROUP_ROWS = {True: 100, False: 10_000}  # rows per parquet row group
+HELPER_QUEUE = 4  # chunks queued at each helper process
 
 
 def samplegen_version() -> str:
@@ -58,38 +59,52 @@ def _chunks(rows: Iterable[PlannedRow], size: int) -> Iterator[list[PlannedRow]]
         yield chunk
 
 
-def _start_method() -> str:
-    """fork where the platform has it (fast start, no `if __name__ == "__main__"` needed), else spawn."""
-    return "fork" if "fork" in multiprocessing.get_all_start_methods() and sys.platform == "linux" else "spawn"
-
-
 @contextlib.contextmanager
-def _workers(config: BuildConfig, profile: Profile) -> Iterator[Any]:
-    """A process pool for `num_proc` > 1, started before any file or progress bar is open; else None."""
+def _helpers(config: BuildConfig, profile: Profile) -> Iterator[Helpers | None]:
+    """`num_proc - 1` helper processes (this process is the last one), started before any file or
+    progress bar is open; None for `num_proc` 1."""
     if config.num_proc == 1:
         yield None
         return
-    context = multiprocessing.get_context(_start_method())
-    with context.Pool(config.num_proc, initializer=init_worker, initargs=(config, profile)) as pool:
-        yield pool
+    with Helpers(config.num_proc - 1, config, profile) as helpers:
+        yield helpers
 
 
-def _made_rows(config: BuildConfig, profile: Profile, pool: Any) -> Iterator[tuple[int, dict]]:
-    """(split index, row) in plan order, made in this process or by the pool's worker processes."""
+def _made_rows(config: BuildConfig, profile: Profile, helpers: Helpers | None) -> Iterator[tuple[int, dict]]:
+    """(split index, row) in plan order, made in this process and by the helper processes.
+
+    Chunks go to the helpers a few at a time; whenever the oldest one is not back yet, this process
+    makes the next chunk itself instead of waiting, so it renders too rather than only writing. Rows
+    are a function of their planned row alone, so who makes a chunk never changes the output.
+    """
     chunks = _chunks(iter_plan(config, profile), CHUNK_ROWS[config.with_images])
-    if pool is None:
-        factory = RowFactory(config, profile)
+    factory = RowFactory(config, profile)
+    if helpers is None:
         for chunk in chunks:
             yield from factory.make_chunk(chunk)
         return
-    pending: collections.deque = collections.deque()
-    limit = 4 * config.num_proc  # bounded work in flight: memory stays flat whatever n is
-    for chunk in chunks:
-        pending.append(pool.apply_async(make_chunk_in_worker, (chunk,)))
-        if len(pending) >= limit:
-            yield from pending.popleft().get()
-    while pending:
-        yield from pending.popleft().get()
+    ahead = HELPER_QUEUE * (config.num_proc - 1)  # chunks queued at the helpers, so they never wait
+    slots: collections.deque[int | list] = collections.deque()  # plan order: a helper's ticket, or rows
+    exhausted = False
+    while True:
+        while not exhausted and helpers.queued < ahead:
+            chunk = next(chunks, None)
+            if chunk is None:
+                exhausted = True
+            else:
+                slots.append(helpers.submit(chunk))
+        if not slots:
+            return
+        head = slots[0]
+        if isinstance(head, list) or exhausted or len(slots) >= 3 * ahead or helpers.ready(head):
+            slots.popleft()
+            yield from head if isinstance(head, list) else helpers.receive(head)
+            continue
+        chunk = next(chunks, None)  # the oldest chunk is still being made: make a newer one here
+        if chunk is None:
+            exhausted = True
+        else:
+            slots.append(factory.make_chunk(chunk))  # at most 3 * ahead chunks held: memory stays flat
 
 
 def _progress(total: int, enabled: bool | None):
@@ -112,7 +127,7 @@ def write_dataset(
     sizes = split_sizes(config, profile)
     split_names = list(config.splits)
     schema = arrow_schema(config.with_images)
-    with staged_folder(out, overwrite) as staging, _workers(config, profile) as pool:
+    with staged_folder(out, overwrite) as staging, _helpers(config, profile) as helpers:
         data = staging / DATA_FOLDER
         data.mkdir()
         writers = [
@@ -120,7 +135,7 @@ def write_dataset(
             for name in split_names
         ]
         with _progress(config.n, progress) as bar:
-            for split, row in _made_rows(config, profile, pool):
+            for split, row in _made_rows(config, profile, helpers):
                 writers[split].add(row)
                 bar.update(1)
         for writer in writers:

@@ -21,6 +21,10 @@ class OutputError(SamplegenError):
     """The output folder cannot be written as asked."""
 
 
+class BuildError(SamplegenError):
+    """A build stopped partway (a helper process failed or died); nothing was written."""
+
+
 def describe_validation_error(error: ValidationError) -> str:
     """Condense pydantic's report into one line: `field: problem (got value)` for each problem."""
     parts = []

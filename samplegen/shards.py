@@ -13,6 +13,28 @@ def shard_name(split: str, index: int, count: int) -> str:
     return f"{split}-{index:05d}-of-{count:05d}.parquet"
 
 
+def writer_options(schema: pa.Schema) -> dict:
+    """ParquetWriter settings: the usual ones for text and numbers; image bytes (already compressed, all
+    distinct) are stored without snappy, dictionary or min/max statistics, which only cost time there."""
+    image_columns = [f"{field.name}.bytes" for field in schema if pa.types.is_struct(field.type)]
+    other = [name for name in _leaf_names(schema) if name not in image_columns]
+    return {
+        "compression": {name: "NONE" if name in image_columns else "SNAPPY" for name in _leaf_names(schema)},
+        "use_dictionary": other,
+        "write_statistics": other,
+    }
+
+
+def _leaf_names(schema: pa.Schema) -> list[str]:
+    names = []
+    for field in schema:
+        if pa.types.is_struct(field.type):
+            names.extend(f"{field.name}.{child.name}" for child in field.type)
+        else:
+            names.append(field.name)
+    return names
+
+
 class SplitWriter:
     """Appends rows; holds at most one row group in memory; opens the next shard every `shard_size` rows."""
 
@@ -42,7 +64,7 @@ class SplitWriter:
             return
         if self._writer is None:
             path = self.folder / shard_name(self.split, self._shard_index, self.shard_count)
-            self._writer = pq.ParquetWriter(path, self.schema)
+            self._writer = pq.ParquetWriter(path, self.schema, **writer_options(self.schema))
         table = pa.Table.from_pylist(self._buffer, schema=self.schema)
         self._writer.write_table(table)
         self.num_bytes += table.nbytes

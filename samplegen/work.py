@@ -54,15 +54,3 @@ class RowFactory:
     def make_chunk(self, chunk: list[PlannedRow]) -> list[tuple[int, dict]]:
         return [(planned.split, self.make(planned)) for planned in chunk]
 
-
-_FACTORY: RowFactory | None = None
-
-
-def init_worker(config: BuildConfig, profile: Profile) -> None:
-    global _FACTORY
-    _FACTORY = RowFactory(config, profile)
-
-
-def make_chunk_in_worker(chunk: list[PlannedRow]) -> list[tuple[int, dict]]:
-    assert _FACTORY is not None, "init_worker was not called in this process"
-    return _FACTORY.make_chunk(chunk)

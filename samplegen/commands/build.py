@@ -33,7 +33,7 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--splits", default=",".join(f"{k}={v:g}" for k, v in defaults.splits.items()), help="e.g. train=0.9,test=0.1"
     )
-    parser.add_argument("--num-proc", type=int, default=defaults.num_proc, help="worker processes")
+    parser.add_argument("--num-proc", type=int, default=defaults.num_proc, help="processes to use, this one included")
     parser.add_argument("--shard-size", type=int, default=defaults.shard_size, help="rows per parquet shard")
     parser.add_argument("--no-images", action="store_true", help="only the 17 DBQ columns")
     parser.add_argument("--overwrite", action="store_true", help="replace a non-empty output folder")

@@ -99,24 +99,48 @@ def _staging_folders(parent: Path) -> list[Path]:
     return [p for p in parent.iterdir() if p.name.endswith(".partial")]
 
 
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
-def test_interrupted_build_leaves_no_folder(tmp_path, signum):
+@pytest.mark.parametrize(
+    ("signum", "num_proc", "whole_group"),
+    [
+        (signal.SIGINT, 1, False),
+        (signal.SIGTERM, 1, False),
+        (signal.SIGINT, 3, True),  # Ctrl-C on a terminal: every process of the build gets SIGINT
+        (signal.SIGTERM, 3, False),  # `kill PID`: only the main process hears it
+    ],
+)
+def test_interrupted_build_leaves_no_folder_and_no_processes(tmp_path, signum, num_proc, whole_group):
     out = tmp_path / "out"
     process = subprocess.Popen(
-        [*CLI, "build", "--n", "200000", "--image-size", "64", "--out", str(out)],
+        [*CLI, "build", "--n", "200000", "--image-size", "64", "--num-proc", str(num_proc), "--out", str(out)],
         stderr=subprocess.PIPE,
         text=True,
+        start_new_session=True,  # its own process group, so the test can signal it and then look for leftovers
     )
     deadline = time.monotonic() + 60
     while not _staging_folders(tmp_path):
         assert process.poll() is None and time.monotonic() < deadline, "build never started"
         time.sleep(0.05)
     time.sleep(0.5)
-    process.send_signal(signum)
+    if whole_group:
+        os.killpg(process.pid, signum)
+    else:
+        process.send_signal(signum)
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130
-    assert "interrupted" in err and "Traceback" not in err
+    assert err.strip() == "samplegen: interrupted"
     assert list(tmp_path.iterdir()) == []
+    deadline = time.monotonic() + 10
+    while _group_alive(process.pid):
+        assert time.monotonic() < deadline, "helper processes outlived the build"
+        time.sleep(0.05)
+
+
+def _group_alive(group: int) -> bool:
+    try:
+        os.killpg(group, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 def test_killed_build_never_looks_complete(tmp_path):

@@ -1,0 +1,139 @@
+"""Helper processes for a build: chunks of planned rows go out on one pipe per helper, finished rows come
+back on another, in the order they were sent.
+
+No pool threads in the main process: it reads results itself, when it wants them, so it can render
+between reads without fighting a result-handler thread for the GIL. On Linux the result pipes are
+widened to 1 MiB so a helper can hand over a whole chunk of images and go on with the next one.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import sys
+import traceback
+from typing import Any, Self
+
+from samplegen.errors import BuildError
+from samplegen.plan import PlannedRow
+from samplegen.work import RowFactory
+from schemas import BuildConfig, Profile
+
+PIPE_BYTES = 1 << 20
+
+
+def start_method() -> str:
+    """fork where the platform has it (fast start, no `if __name__ == "__main__"` needed), else spawn."""
+    return "fork" if "fork" in multiprocessing.get_all_start_methods() and sys.platform == "linux" else "spawn"
+
+
+def _widen(connection: Any) -> None:
+    try:
+        import fcntl
+
+        fcntl.fcntl(connection.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+    except (ImportError, AttributeError, OSError):
+        pass  # not Linux, or over /proc/sys/fs/pipe-max-size: the default buffer works, only slower
+
+
+def _serve(config: BuildConfig, profile: Profile, tasks: Any, results: Any) -> None:
+    """A helper's life: make each chunk it is sent until it is sent None."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the main process, which stops helpers
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the main process's "raise KeyboardInterrupt"
+    try:
+        factory = RowFactory(config, profile)
+        while (chunk := tasks.recv()) is not None:
+            results.send(factory.make_chunk(chunk))
+    except EOFError:
+        return  # the main process went away
+    except Exception as error:  # noqa: BLE001 - reported to the main process, which raises it
+        cause = traceback.format_exception_only(type(error), error)[-1].strip()
+        results.send(BuildError(f"a helper process failed ({cause}); nothing was written"))
+
+
+class Helpers:
+    """`count` helper processes making chunks of rows; use as a context manager."""
+
+    def __init__(self, count: int, config: BuildConfig, profile: Profile) -> None:
+        context = multiprocessing.get_context(start_method())
+        self._tasks, self._results, self._processes = [], [], []
+        self._queued: list[int] = [0] * count
+        for _ in range(count):
+            task_reader, task_writer = context.Pipe(duplex=False)
+            result_reader, result_writer = context.Pipe(duplex=False)
+            _widen(result_writer)
+            process = context.Process(
+                target=_serve, args=(config, profile, task_reader, result_writer), daemon=True
+            )
+            process.start()
+            task_reader.close()
+            result_writer.close()  # so a helper that dies shows up as EOF here
+            self._tasks.append(task_writer)
+            self._results.append(result_reader)
+            self._processes.append(process)
+
+    @property
+    def queued(self) -> int:
+        """Chunks sent and not yet received back, all helpers together."""
+        return sum(self._queued)
+
+    def submit(self, chunk: list[PlannedRow]) -> int:
+        """Send a chunk to the least busy helper; returns the helper's index (a ticket for `receive`)."""
+        helper = min(range(len(self._queued)), key=self._queued.__getitem__)
+        try:
+            self._tasks[helper].send(chunk)
+        except OSError:  # BrokenPipeError: the helper is gone
+            raise self._died(helper) from None
+        self._queued[helper] += 1
+        return helper
+
+    def ready(self, helper: int) -> bool:
+        """Whether the helper's oldest chunk has started to come back."""
+        return self._results[helper].poll()
+
+    def receive(self, helper: int) -> list[tuple[int, dict]]:
+        """The helper's oldest chunk, waiting for it if need be."""
+        try:
+            rows = self._results[helper].recv()
+        except EOFError:
+            raise self._died(helper) from None
+        self._queued[helper] -= 1
+        if isinstance(rows, BuildError):
+            raise rows
+        return rows
+
+    def _died(self, helper: int) -> BuildError:
+        self._processes[helper].join(timeout=5)
+        return BuildError(
+            f"helper process {helper + 1} died (exit code {self._processes[helper].exitcode}); nothing was "
+            "written: run the build again, with a smaller --num-proc if memory is short"
+        )
+
+    def close(self) -> None:
+        """Tell every helper to finish and wait for them."""
+        for helper, tasks in enumerate(self._tasks):
+            try:
+                tasks.send(None)
+            except OSError:
+                raise self._died(helper) from None
+        for process in self._processes:
+            process.join()
+
+    def terminate(self) -> None:
+        for process in self._processes:
+            if process.is_alive():
+                process.terminate()
+        for process in self._processes:
+            process.join()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        try:
+            if kind is None:
+                self.close()
+        finally:
+            self.terminate()  # after an error or interrupt; a no-op for helpers that have finished
+            for connection in (*self._tasks, *self._results):
+                connection.close()
