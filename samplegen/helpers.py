@@ -56,6 +56,8 @@ class Helpers:
 
     def __init__(self, count: int, config: BuildConfig, profile: Profile) -> None:
         context = multiprocessing.get_context(start_method())
+        if config.with_images:
+            import samplegen.render  # noqa: F401, PLC0415 - forked helpers inherit it instead of importing it
         self._tasks, self._results, self._processes = [], [], []
         self._queued: list[int] = [0] * count
         for _ in range(count):
