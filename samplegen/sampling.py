@@ -8,7 +8,8 @@ import random
 import numpy as np
 
 # Stream purposes for numpy generators (the renderer); keep numbers stable across versions.
-RENDER_STREAM = 2
+RENDER_STREAM = 2  # per row (seed, group, variant): a shot's tones
+RENDER_SETUP_STREAM = 3  # per product (seed, group): a shot's set-up, shared by its colour variants
 
 _PLACEHOLDER_SEED = np.random.SeedSequence(0)  # any fixed seed: the state is overwritten right away
 
@@ -32,6 +33,17 @@ def _pcg64_state(seed: int, purpose: int, index: tuple[int, ...]) -> dict:
         "has_uint32": 0,
         "uinteger": 0,
     }
+
+
+def uniform_draws(seed: int, purpose: int, *index: int, count: int) -> list[float]:
+    """`count` (at most 16) numbers in [0, 1) that depend only on the arguments: 32-bit slices of a
+    BLAKE2b digest of them. Far cheaper than seeding a generator when a few numbers are all that is needed.
+    """
+    if not 0 < count <= 16:
+        raise ValueError(f"count must be between 1 and 16, got {count}")
+    key = f"samplegen:{seed}:{purpose}:{':'.join(map(str, index))}".encode()
+    digest = hashlib.blake2b(key, digest_size=4 * count).digest()
+    return [int.from_bytes(digest[i : i + 4], "little") / 2**32 for i in range(0, 4 * count, 4)]
 
 
 def numpy_stream(seed: int, purpose: int, *index: int) -> np.random.Generator:

@@ -9,7 +9,6 @@ import io
 
 from samplegen.plan import PlannedRow
 from samplegen.rows import RowMaker
-from samplegen.sampling import RENDER_STREAM, numpy_stream, reseed
 from samplegen.spec import ProfileTables, product_spec
 from schemas import BuildConfig, ImageFormat, Profile
 
@@ -33,17 +32,15 @@ class RowFactory:
         self.tables = ProfileTables.of(profile)
         self.rows = RowMaker(config.seed, self.tables)
         if config.with_images:
-            from samplegen.render import render_product  # noqa: PLC0415 - only image builds pay for it
+            from samplegen.render.shots import ProductShots  # noqa: PLC0415 - only image builds pay for it
 
-            self._render = render_product
-            self._rng = numpy_stream(config.seed, RENDER_STREAM)  # reseeded per row: same stream, less work
+            self._shots = ProductShots(config.seed, config.image_size)
 
     def make(self, planned: PlannedRow) -> dict:
         row = self.rows.row(planned)
         if self.config.with_images:
             spec = product_spec(self.rows.group(planned), planned, self.tables)
-            rng = reseed(self._rng, self.config.seed, RENDER_STREAM, planned.group, planned.variant)
-            image = self._render(spec, rng, self.config.image_size)
+            image = self._shots.render(spec)
             extension = IMAGE_EXTENSIONS[self.config.image_format]
             row["image"] = {
                 "bytes": encode_image(image, self.config.image_format, self.config.image_quality),

@@ -276,17 +276,28 @@ def _backdrop_weights(strength: float) -> np.ndarray:
     return np.ascontiguousarray(np.concatenate([top, bottom], axis=1), dtype=np.float32)
 
 
-_BACKDROP_WEIGHTS = tuple(_backdrop_weights(s) for s in SHADOW_STRENGTHS)
+_BACKDROP_WEIGHTS = np.stack([_backdrop_weights(s) for s in SHADOW_STRENGTHS])  # (shadows, INK_BASE, 2)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)
+def _backdrop_block(top: RGB, bottom: RGB) -> bytes:
+    """`backdrop_entries` of a pair of tones at every shadow strength, concatenated."""
+    bg = _BACKDROP_WEIGHTS @ np.array((top, bottom), dtype=np.float32)
+    bg += 0.5
+    return bg.astype(np.uint8).tobytes()
+
+
 def backdrop_entries(top: RGB, bottom: RGB, shadow: int) -> bytes:
     """Palette entries 0..INK_BASE-1: backdrop gradient levels at every floor-shadow level, for one
     pair of backdrop tones and one of the scene's shadow strengths (an index into SHADOW_STRENGTHS).
 
     Every entry is a fixed non-negative blend (weights summing to at most 1) of the two tones, so one
-    small matrix product gives them all and no clipping is needed.
+    small matrix product gives them all (for every shadow strength at once) and no clipping is needed.
     """
-    bg = _BACKDROP_WEIGHTS[shadow] @ np.array((top, bottom), dtype=np.float32)
-    bg += 0.5
-    return bg.astype(np.uint8).tobytes()
+    size = INK_BASE * 3
+    return _backdrop_block(top, bottom)[shadow * size : (shadow + 1) * size]
+
+
+def clear_caches() -> None:
+    for cached in (_ink_base, _shading, ink_entries, _backdrop_block, _spec_blend):
+        cached.cache_clear()

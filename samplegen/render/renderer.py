@@ -20,7 +20,7 @@ from samplegen.render.details import SIZE_SCALE, program_for
 from samplegen.render.materials import FINISHES, METAL_FINISH, light_map
 from samplegen.render.palette import CONTRASTS, GROUND, WARMTHS, backdrop_entries, ink_entries, ink_value
 from samplegen.render.patterns import pattern_image
-from samplegen.render.scene import background, sample_scene, shadow_sprite
+from samplegen.render.scene import Scene, background, sample_scene, shadow_sprite
 from samplegen.render.shapes import Program, draw_program, pose_matrix
 from samplegen.render.silhouettes import silhouette
 from schemas.config import MAX_IMAGE_SIZE, MIN_IMAGE_SIZE
@@ -37,7 +37,8 @@ _CLOTHING = {
 }
 
 
-def _max_angle(kind: ItemKind) -> float:
+def max_angle(kind: ItemKind) -> float:
+    """Largest tilt in degrees: garments lie flat and square, accessories may sit at an angle."""
     return 3.0 if kind in _CLOTHING else 6.0
 
 
@@ -57,8 +58,7 @@ def clear_caches() -> None:
     materials.clear_caches()
     patterns.clear_caches()
     scene.clear_caches()
-    palette.ink_entries.cache_clear()
-    palette.backdrop_entries.cache_clear()
+    palette.clear_caches()
     details.program_for.cache_clear()
     details.clear_variants()
     silhouettes.silhouette.cache_clear()
@@ -116,8 +116,17 @@ def render_product(spec: ProductSpec, rng: np.random.Generator, size: int) -> Im
     Deterministic in (spec, rng state, size); the rng is advanced by exactly one draw.
     """
     size = _check_size(size)
+    scene = sample_scene(rng, max_angle(spec.kind))
+    return colourise(compose(spec, scene, size), spec, scene)
+
+
+def compose(spec: ProductSpec, sc: Scene, size: int) -> Image.Image:
+    """The shot as an index image ("L"): backdrop levels, floor shadow and the posed, textured, lit item.
+
+    Depends only on the spec's shape fields (kind, bag family, detail, size, pattern and material looks)
+    and the scene's non-tone fields, so colour variants shot in one set-up can share it (`colourise` each).
+    """
     sil = silhouette(spec.kind, spec.bag_family)
-    sc = sample_scene(rng, _max_angle(spec.kind))
     prog = program_for(spec.kind, spec.detail_look, spec.size_look, spec.bag_family)
     surface = "quilt" if spec.detail_look is DetailLook.QUILTED else sil.surface
 
@@ -160,7 +169,13 @@ def render_product(spec: ProductSpec, rng: np.random.Generator, size: int) -> Im
     box = (x0, y0, x1, y1)
     lit = ImageChops.add_modulo(layer, light_map(spec.material_look, surface, sc.light, size).crop(box))
     canvas.paste(lit, box, mask)
+    return canvas
 
+
+def colourise(canvas: Image.Image, spec: ProductSpec, sc: Scene) -> Image.Image:
+    """The RGB shot: `compose`'s index image through the palette of the spec's colours and the scene's
+    tones. Sets the palette on `canvas` (which becomes a "P" image) and leaves its pixels alone."""
+    sil = silhouette(spec.kind, spec.bag_family)
     # colours: backdrop entries + ink entries, both cached (the scene's light choices are on grids)
     fin = FINISHES[spec.material_look]
     canvas.putpalette(

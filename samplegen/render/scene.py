@@ -81,9 +81,19 @@ _TONES = [
 ]
 
 
+# Which of the N_RANDOM draws only choose palette entries (backdrop tones, light contrast, warmth, shadow
+# depth); the others shape the index image (backdrop style, light direction, shadow softness, pose, framing,
+# pattern phase).
+TONE_DRAWS = (1, 2, 3, 5, 6, 7)
+
+
 def sample_scene(rng: np.random.Generator, max_angle: float) -> Scene:
     """Draw one render's variation with a single rng call."""
-    u = rng.random(N_RANDOM).tolist()
+    return scene_from(rng.random(N_RANDOM).tolist(), max_angle)
+
+
+def scene_from(u: list[float], max_angle: float) -> Scene:
+    """The scene that N_RANDOM uniform draws in [0, 1) stand for."""
     top, bottom = _TONES[int(u[1] * len(BG_TONES))][int(u[2] * _JITTER_STEPS)][int(u[3] * _DEPTH_STEPS)]
     return Scene(
         int(u[0] * len(BG_STYLES)),

@@ -1,0 +1,60 @@
+"""A build's product shots: the colour variants of one product are photographed in one set-up.
+
+A shot of (seed, group, variant) takes its set-up (backdrop style, light direction, shadow softness,
+pose, framing, pattern phase) from draws keyed by (seed, group), and its tones (backdrop tones, shadow
+depth, light contrast, warmth) from draws keyed by (seed, group, variant). Variants of a product thus
+share the drawn index image, as a shop photographs every colour of an item the same way, and only the
+palette is redone; each image still depends on its own row alone, never on which rows came before.
+"""
+
+from __future__ import annotations
+
+from PIL import Image
+
+from samplegen.render.renderer import _check_size, colourise, compose, max_angle
+from samplegen.render.scene import N_RANDOM, TONE_DRAWS, Scene, scene_from
+from samplegen.sampling import RENDER_SETUP_STREAM, RENDER_STREAM, uniform_draws
+from schemas.product import ProductSpec
+
+
+def _shape_key(spec: ProductSpec) -> tuple:
+    """Everything of a spec that `compose` reads, with the product group."""
+    return (
+        spec.group,
+        spec.kind,
+        spec.bag_family,
+        spec.detail_look,
+        spec.size_look,
+        spec.pattern_look,
+        spec.material_look,
+    )
+
+
+class ProductShots:
+    """Renders rows of a build, reusing the last product's drawn set-up for its next colour variant."""
+
+    def __init__(self, seed: int, size: int) -> None:
+        self.seed = seed
+        self.size = _check_size(size)
+        self._key: tuple | None = None
+        self._setup: list[float] = []
+        self._canvas: Image.Image | None = None
+
+    def scene(self, spec: ProductSpec) -> Scene:
+        """The scene of the spec's row: its product's set-up with its own tones."""
+        key = _shape_key(spec)
+        if key != self._key:
+            setup = uniform_draws(self.seed, RENDER_SETUP_STREAM, spec.group, count=N_RANDOM)
+            self._key, self._setup, self._canvas = key, setup, None
+        tones = uniform_draws(self.seed, RENDER_STREAM, spec.group, spec.variant, count=len(TONE_DRAWS))
+        draws = list(self._setup)
+        for position, value in zip(TONE_DRAWS, tones, strict=True):
+            draws[position] = value
+        return scene_from(draws, max_angle(spec.kind))
+
+    def render(self, spec: ProductSpec) -> Image.Image:
+        """The row's RGB shot."""
+        scene = self.scene(spec)
+        if self._canvas is None:
+            self._canvas = compose(spec, scene, self.size)
+        return colourise(self._canvas, spec, scene)

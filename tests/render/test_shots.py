@@ -1,0 +1,61 @@
+"""A build's shots: colour variants share their product's set-up, and no image depends on call order."""
+
+import pytest
+
+from samplegen.plan import iter_plan
+from samplegen.render.scene import TONE_DRAWS
+from samplegen.render.shots import ProductShots
+from samplegen.rows import RowMaker
+from samplegen.sampling import uniform_draws
+from samplegen.spec import ProfileTables, product_spec
+from schemas import BuildConfig
+
+TONE_FIELDS = ("bg_top", "bg_bottom", "contrast", "warmth", "shadow_strength")
+SET_UP_FIELDS = ("bg_style", "light", "shadow_softness", "angle", "flip", "scale_jitter", "offset", "phase")
+
+
+@pytest.fixture(scope="module")
+def specs(us_profile):
+    tables = ProfileTables.of(us_profile)
+    maker = RowMaker(4, tables)
+    out = []
+    for planned in iter_plan(BuildConfig(n=120, seed=4), us_profile):
+        maker.row(planned)
+        out.append(product_spec(maker.group(planned), planned, tables))
+    return out
+
+
+def test_variants_share_the_set_up_and_draw_their_own_tones(specs):
+    shots = ProductShots(4, 96)
+    by_group = {}
+    for spec in specs:
+        by_group.setdefault(spec.group, []).append(shots.scene(spec))
+    families = [scenes for scenes in by_group.values() if len(scenes) >= 2]
+    assert len(families) >= 10
+    for scenes in families:
+        for field in SET_UP_FIELDS:
+            assert len({getattr(scene, field) for scene in scenes}) == 1, field
+    assert any(len({tuple(getattr(s, f) for f in TONE_FIELDS) for s in scenes}) > 1 for scenes in families)
+    first_scenes = [scenes[0] for scenes in by_group.values()]
+    assert len({(s.angle, s.offset) for s in first_scenes}) == len(first_scenes)  # products differ
+
+
+def test_a_shot_never_depends_on_the_rows_before_it(specs):
+    in_order = [ProductShots(4, 96).render(spec) for spec in specs]  # fresh renderer: nothing reused
+    shared = ProductShots(4, 96)
+    in_plan_order = [shared.render(spec) for spec in specs]  # variants reuse their product's drawing
+    backwards = ProductShots(4, 96)
+    reversed_order = [backwards.render(spec) for spec in reversed(specs)][::-1]
+    for alone, reused, backward in zip(in_order, in_plan_order, reversed_order, strict=True):
+        assert alone.tobytes() == reused.tobytes() == backward.tobytes()
+    assert len({image.tobytes() for image in in_plan_order}) == len(specs)  # no two images are the same
+
+
+def test_uniform_draws_are_keyed_and_in_range():
+    draws = uniform_draws(1, 3, 5, 2, count=16)
+    assert draws == uniform_draws(1, 3, 5, 2, count=16)
+    assert draws != uniform_draws(1, 3, 5, 3, count=16)
+    assert draws[: len(TONE_DRAWS)] != uniform_draws(2, 3, 5, 2, count=len(TONE_DRAWS))
+    assert all(0.0 <= value < 1.0 for value in draws)
+    with pytest.raises(ValueError, match="count must be between 1 and 16"):
+        uniform_draws(1, 3, count=17)
