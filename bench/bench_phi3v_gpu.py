@@ -1,19 +1,33 @@
 """GPU benchmark: LoRA fine-tuning of a randomly initialised Phi-3-vision of the real shape (4.2B, bf16) on
 samplegen product photos, with the native implementation's settings against the Microsoft cookbook recipe's.
 
-    python bench/bench_phi3v_gpu.py [--n 128] [--steps 10] [--warmup 3] [--batch-size 8] [--out results.json]
+    python bench/bench_phi3v_gpu.py [--n 128] [--steps 10] [--warmup 3] [--batch-size 8 4] [--out results.json]
     python bench/bench_phi3v_gpu.py --tiny      # the same path on CPU with the tiny model (a smoke run)
 
-Two recipes, each at num_crops 4 and 16, in the same run on the same rows (the cookbook's batches of one are
-the first rows of the native run's batches):
+Three recipes, each at num_crops 4 and 16, in the same run on the same rows (the cookbook's batches of one are
+the first rows of the native runs' batches):
 
-- native:   batch `--batch-size`, SDPA (flash-attention 2 when flash-attn is installed), CLIP on the real
-            crops of the batch only.
+- native:   the finetune package's settings. Batch `--batch-size` (one value, or one per --crops entry; by
+            default 8 up to num_crops 4 and 4 above, the most that fits 80 GB at 16 without checkpointing), SDPA
+            (flash-attention 2 when flash-attn is installed; SDPA's cuDNN kernel is left out, see below),
+            CLIP on the real crops of the batch only, no gradient checkpointing (the finetune default), LoRA
+            inputs kept in bf16 (see `Recipe.cast_lora_inputs`).
+- native+compile: the same with `torch.compile` on each decoder and CLIP layer (regional compilation, dynamic
+            shapes), which fuses the norms, rotary embedding, LoRA dropout/scale/add and SwiGLU. GPU only;
+            `--no-compile` leaves it out.
 - cookbook: batch 1 (the cookbook recipe trains with batch size 1 only), eager attention, CLIP on every crop
-            including the zero padding up to num_crops + 1 (`encode_padding_crops`, as the remote code does).
+            including the zero padding up to num_crops + 1 (`encode_padding_crops`, as the remote code does),
+            gradient checkpointing, peft's default float32 cast of the LoRA inputs.
 
-Both: LoRA r 16 / alpha 32 on the language model's qkv_proj, o_proj, gate_up_proj, down_proj, vision tower
-frozen (the finetune default), gradient checkpointing, AdamW, bf16 weights with bf16 autocast.
+All: LoRA r 16 / alpha 32 / dropout 0.05 on the language model's qkv_proj, o_proj, gate_up_proj, down_proj,
+vision tower frozen (the finetune default), fused AdamW, bf16 weights with bf16 autocast, batches pinned in
+host memory (as the Trainer's dataloader does) and copied without blocking.
+
+SDPA backends: on the H100 SDPA picks cuDNN's attention, which builds an execution plan for every new
+(batch, length) shape: ~0.1 s each (measured at 866 and 2,620 tokens), paid on nearly every step of a short
+run because the padded length changes from batch to batch. The native recipes therefore allow SDPA's
+flash, memory-efficient and math kernels only; cuDNN's kernel is faster once its plans exist (~0.7 ms against
+~1.1 ms for forward + backward at batch 8 x 866 tokens), which a long training run would amortise.
 
 Reported per recipe: samples/s, tokens/s (text + image positions that the attention mask keeps), peak GPU
 memory, achieved TFLOP/s and MFU. FLOPs are a trainable-aware version of the usual 6·N·T (see
@@ -36,7 +50,9 @@ tokens than with the real sentencepiece tokenizer (~100 instead of ~35 a sample)
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
+import dataclasses
 import gc
 import json
 import platform
@@ -75,6 +91,13 @@ class Recipe:
     batch_size: int
     attn_implementation: str
     encode_padding_crops: bool
+    gradient_checkpointing: bool
+    # peft keeps the adapters in float32 and by default casts each adapter's input to float32 before the
+    # dropout; under bf16 autocast the adapter matmuls run in bf16 either way (autocast casts the float32
+    # input back), so the cast only adds a float32 copy of every adapted layer's input, forward and backward.
+    cast_lora_inputs: bool
+    compile_layers: bool = False  # torch.compile each decoder and CLIP layer (fuses the elementwise work)
+    exclude_cudnn_attention: bool = False  # SDPA without its cuDNN kernel (see the module docstring)
 
 
 @dataclass
@@ -173,20 +196,41 @@ def build_model(config: Phi3VConfig, recipe: Recipe, device: torch.device, dtype
     torch.manual_seed(seed)
     with device:
         model = Phi3VForCausalLM._from_config(config, dtype=dtype, attn_implementation=recipe.attn_implementation)
-    model.activation_checkpointing_enable(activation_checkpointing_kwargs={"use_reentrant": False})
+    if recipe.gradient_checkpointing:
+        model.activation_checkpointing_enable(activation_checkpointing_kwargs={"use_reentrant": False})
     model.config.use_cache = False
     lora = LoraConfig(r=16, lora_alpha=32, lora_dropout=0.05, target_modules=LORA_TARGETS, bias="none")
     model = get_peft_model(model, lora)
+    if not recipe.cast_lora_inputs:
+        for module in model.modules():
+            if hasattr(module, "cast_input_dtype_enabled"):
+                module.cast_input_dtype_enabled = False
+    if recipe.compile_layers:
+        # One compiled graph serves all 32 decoder layers (and one all CLIP layers); dynamic shapes from the
+        # start, so a new padded length or batch size does not recompile in the timed steps.
+        torch._dynamo.config.recompile_limit = max(torch._dynamo.config.recompile_limit, 64)
+        base = model.get_base_model().model
+        for layer in [*base.layers, *base.vision_embed_tokens.img_processor.vision_model.encoder.layers]:
+            layer.compile(dynamic=True)
     model.train()
     return model
 
 
 def batches(
-    rows: list[dict], collate: TrainingCollator, batch_size: int, config: Phi3VConfig
+    rows: list[dict], collate: TrainingCollator, batch_size: int, config: Phi3VConfig, pin: bool = False
 ) -> Iterator[tuple[dict, StepCounts]]:
     for start in range(0, len(rows) - batch_size + 1, batch_size):
         batch = collate(rows[start : start + batch_size])
-        yield batch, StepCounts.of(batch, config.vision_config.image_size, config.image_token_id)
+        counts = StepCounts.of(batch, config.vision_config.image_size, config.image_token_id)
+        yield ({key: value.pin_memory() for key, value in batch.items()} if pin else batch), counts
+
+
+def attention_backends(recipe: Recipe, device: torch.device) -> contextlib.AbstractContextManager:
+    if not (recipe.exclude_cudnn_attention and device.type == "cuda"):
+        return contextlib.nullcontext()
+    from torch.nn.attention import SDPBackend, sdpa_kernel  # noqa: PLC0415
+
+    return sdpa_kernel([SDPBackend.FLASH_ATTENTION, SDPBackend.EFFICIENT_ATTENTION, SDPBackend.MATH])
 
 
 def measure(model, rows, collate, recipe: Recipe, args, config: Phi3VConfig, device: torch.device) -> dict[str, Any]:
@@ -195,26 +239,28 @@ def measure(model, rows, collate, recipe: Recipe, args, config: Phi3VConfig, dev
         raise SystemExit(
             f"{recipe.name} needs {needed} training rows for {args.warmup}+{args.steps} steps; pass a larger --n"
         )
-    prepared = list(batches(rows[:needed], collate, recipe.batch_size, config))  # collate outside the timing
+    cuda = device.type == "cuda"
+    prepared = list(batches(rows[:needed], collate, recipe.batch_size, config, pin=cuda))  # outside the timing
     optimizer = torch.optim.AdamW(
         [p for p in model.parameters() if p.requires_grad], lr=1e-4, fused=device.type == "cuda"
     )
     autocast = torch.autocast(device.type, dtype=torch.bfloat16, enabled=device.type == "cuda")
     total, losses = StepCounts(), []
-    for step, (batch, counts) in enumerate(prepared):
-        if step == args.warmup:
-            synchronize(device)
-            if device.type == "cuda":
-                torch.cuda.reset_peak_memory_stats(device)
-            start = time.perf_counter()
-        with autocast:
-            loss = model(**{key: value.to(device) for key, value in batch.items()}).loss
-        loss.backward()
-        optimizer.step()
-        optimizer.zero_grad(set_to_none=True)
-        if step >= args.warmup:
-            total = total + counts
-            losses.append(loss.item())
+    with attention_backends(recipe, device):
+        for step, (batch, counts) in enumerate(prepared):
+            if step == args.warmup:
+                synchronize(device)
+                if cuda:
+                    torch.cuda.reset_peak_memory_stats(device)
+                start = time.perf_counter()
+            with autocast:
+                loss = model(**{key: value.to(device, non_blocking=True) for key, value in batch.items()}).loss
+            loss.backward()
+            optimizer.step()
+            optimizer.zero_grad(set_to_none=True)
+            if step >= args.warmup:
+                total = total + counts
+                losses.append(loss.detach())
     synchronize(device)
     seconds = time.perf_counter() - start
     flops = step_flops(total, parameter_counts(model, config), config)
@@ -224,6 +270,9 @@ def measure(model, rows, collate, recipe: Recipe, args, config: Phi3VConfig, dev
         "batch_size": recipe.batch_size,
         "attention": recipe.attn_implementation,
         "clip_on_padding_crops": recipe.encode_padding_crops,
+        "gradient_checkpointing": recipe.gradient_checkpointing,
+        "cast_lora_inputs": recipe.cast_lora_inputs,
+        "compiled": recipe.compile_layers,
         "steps": args.steps,
         "samples_per_s": total.samples / seconds,
         "tokens_per_s": total.tokens / seconds,
@@ -231,7 +280,7 @@ def measure(model, rows, collate, recipe: Recipe, args, config: Phi3VConfig, dev
         "peak_memory_gb": torch.cuda.max_memory_allocated(device) / 2**30 if device.type == "cuda" else None,
         "tflops_per_s": flops / seconds / 1e12,
         "mfu": flops / seconds / peak if peak else None,
-        "final_loss": losses[-1],
+        "final_loss": losses[-1].item(),
     }
 
 
@@ -240,24 +289,35 @@ def synchronize(device: torch.device) -> None:
         torch.cuda.synchronize(device)
 
 
-def release(model) -> None:
-    del model
+def release() -> None:
+    """Free the last recipe's model: compiled code holds references to the modules it ran, so drop it too."""
+    torch._dynamo.reset()
     gc.collect()
     if torch.cuda.is_available():
         torch.cuda.empty_cache()
 
 
-def recipes(batch_size: int) -> tuple[Recipe, Recipe]:
+def recipes(batch_size: int, compile_native: bool) -> list[Recipe]:
     try:
         import flash_attn  # noqa: F401, PLC0415
 
         native_attention = "flash_attention_2"
     except ImportError:
         native_attention = "sdpa"
-    return (
-        Recipe("native", batch_size, native_attention, encode_padding_crops=False),
-        Recipe("cookbook", 1, "eager", encode_padding_crops=True),
+    native = Recipe(
+        "native",
+        batch_size,
+        native_attention,
+        encode_padding_crops=False,
+        gradient_checkpointing=False,
+        cast_lora_inputs=False,
+        exclude_cudnn_attention=True,
     )
+    cookbook = Recipe(
+        "cookbook", 1, "eager", encode_padding_crops=True, gradient_checkpointing=True, cast_lora_inputs=True
+    )
+    compiled = [dataclasses.replace(native, name="native+compile", compile_layers=True)] if compile_native else []
+    return [native, *compiled, cookbook]
 
 
 def model_setup(tiny: bool, tokenizer) -> tuple[Phi3VConfig, int, int]:
@@ -281,13 +341,26 @@ def main() -> None:
     parser.add_argument("--image-size", type=int, default=512, help="samplegen photo size in pixels")
     parser.add_argument("--steps", type=int, default=10, help="timed optimiser steps per recipe")
     parser.add_argument("--warmup", type=int, default=3, help="untimed steps first")
-    parser.add_argument("--batch-size", type=int, default=8, help="the native recipe's batch size")
+    parser.add_argument(
+        "--batch-size",
+        type=int,
+        nargs="+",
+        default=None,
+        help="the native recipes' batch size: one, or one per --crops entry (default 8 up to num_crops 4, else 4)",
+    )
+    parser.add_argument("--no-compile", action="store_true", help="leave out the native+compile recipe")
     parser.add_argument("--crops", type=int, nargs="+", default=[4, 16], help="num_crops settings to run")
     parser.add_argument("--peak-tflops", type=float, default=None, help="device peak bf16 TFLOP/s for MFU")
     parser.add_argument("--tiny", action="store_true", help="tiny model on CPU: check the script runs")
     parser.add_argument("--out", type=Path, default=None, help="write the results as JSON here")
     args = parser.parse_args()
-    if args.steps < 1 or args.warmup < 0 or args.batch_size < 1:
+    if args.batch_size is None:
+        args.batch_size = [8 if num_crops <= 4 else 4 for num_crops in args.crops]
+    if len(args.batch_size) == 1:
+        args.batch_size = args.batch_size * len(args.crops)
+    if len(args.batch_size) != len(args.crops):
+        raise SystemExit(f"give one --batch-size, or one per --crops entry ({len(args.crops)})")
+    if args.steps < 1 or args.warmup < 0 or min(args.batch_size) < 1:
         raise SystemExit("--steps and --batch-size must be at least 1, --warmup at least 0")
 
     device = torch.device("cpu" if args.tiny or not torch.cuda.is_available() else "cuda")
@@ -306,37 +379,42 @@ def main() -> None:
         build = samplegen.make_config(n=args.n, seed=0, image_size=args.image_size)
         data_folder = samplegen.write_dataset(build, Path(folder) / "data", progress=False)
         rows = [row for row in load_training_data(str(data_folder), validation_fraction=0.05, seed=0).train]
-        for num_crops in args.crops:
+        for num_crops, batch_size in zip(args.crops, args.batch_size, strict=True):
             image_processor = Phi3VImageProcessor(
                 num_crops=num_crops, num_img_tokens=tokens_per_side**2, crop_size=crop_size
             )
             processor = Phi3VProcessor(image_processor=image_processor, tokenizer=tokenizer)
             collate = TrainingCollator(processor, family, QUESTION)
-            for recipe in recipes(args.batch_size):
+            for recipe in recipes(batch_size, compile_native=device.type == "cuda" and not args.no_compile):
+                # what earlier recipes left allocated (should be ~0: it would count in this one's peak memory)
+                left = torch.cuda.memory_allocated(device) / 2**30 if device.type == "cuda" else None
                 model = build_model(config, recipe, device, dtype, seed=0)
                 result = {"num_crops": num_crops, **measure(model, rows, collate, recipe, args, config, device)}
-                release(model)
+                result["allocated_before_build_gb"] = left
+                del model
+                release()
                 results.append(result)
                 print(json.dumps(result))
 
     print(
-        "\n| num_crops | recipe | batch | attention | samples/s | tokens/s | tokens/sample | peak GB | TFLOP/s | MFU |"
+        "\n| num_crops | recipe | batch | attention | checkpointing | samples/s | tokens/s | tokens/sample | peak GB "
+        "| TFLOP/s | MFU |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
         peak = "n/a" if r["peak_memory_gb"] is None else f"{r['peak_memory_gb']:.1f}"
         mfu = "n/a" if r["mfu"] is None else f"{100 * r['mfu']:.1f}%"
         print(
-            f"| {r['num_crops']} | {r['recipe']} | {r['batch_size']} | {r['attention']} | {r['samples_per_s']:.2f} | "
+            f"| {r['num_crops']} | {r['recipe']} | {r['batch_size']} | {r['attention']} | "
+            f"{'yes' if r['gradient_checkpointing'] else 'no'} | {r['samples_per_s']:.2f} | "
             f"{r['tokens_per_s']:.0f} | {r['tokens_per_sample']:.0f} | {peak} | {r['tflops_per_s']:.1f} | {mfu} |"
         )
     for num_crops in args.crops:
-        native, cookbook = (
-            next(r for r in results if r["num_crops"] == num_crops and r["recipe"] == name)
-            for name in ("native", "cookbook")
-        )
-        speedup = native["samples_per_s"] / cookbook["samples_per_s"]
-        print(f"num_crops {num_crops}: native / cookbook = {speedup:.2f}x samples/s")
+        here = {r["recipe"]: r for r in results if r["num_crops"] == num_crops}
+        cookbook = here.pop("cookbook")
+        for name, r in here.items():
+            speedup = r["samples_per_s"] / cookbook["samples_per_s"]
+            print(f"num_crops {num_crops}: {name} / cookbook = {speedup:.2f}x samples/s")
     if args.out is not None:
         settings = {key: str(value) if isinstance(value, Path) else value for key, value in vars(args).items()}
         args.out.write_text(json.dumps({"device": device_name, "settings": settings, "results": results}, indent=2))

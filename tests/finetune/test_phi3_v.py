@@ -227,6 +227,36 @@ def test_a_batch_gives_each_sample_its_own_logits_and_clip_sees_real_crops_only(
         hook.remove()
 
 
+def test_right_padded_batches_attend_causally_without_a_padding_mask(tiny, monkeypatch):
+    """Right padding: the padding mask (and the position ids, which would read as packed sequences) stay out of
+    the causal mask, so SDPA can take its causal kernel; left padding and cached steps keep the mask."""
+    from finetune.models.phi3_v import modeling_phi3_v
+
+    model, processor = tiny
+    seen = []
+    original = modeling_phi3_v.create_causal_mask
+
+    def recording(**kwargs):
+        seen.append((kwargs["attention_mask"], kwargs["position_ids"]))
+        return original(**kwargs)
+
+    monkeypatch.setattr(modeling_phi3_v, "create_causal_mask", recording)
+    images = [image(SQUARE), image(WIDE, (30, 200, 30))]
+    with torch.no_grad():
+        right = batch(processor, images, "right")
+        assert right["attention_mask"].eq(0).any()
+        model(**right)
+        assert seen[-1] == (None, None)
+        left = batch(processor, images, "left")
+        model(**left)
+        assert seen[-1][0] is not None
+    mask = torch.tensor([[1, 1, 1, 0], [1, 1, 1, 1]])
+    assert modeling_phi3_v.Phi3VModel.right_padded_without_past(mask, None)
+    assert not modeling_phi3_v.Phi3VModel.right_padded_without_past(mask.flip(-1), None)
+    assert not modeling_phi3_v.Phi3VModel.right_padded_without_past(torch.tensor([[1, 0, 1, 0]]), None)
+    assert not modeling_phi3_v.Phi3VModel.right_padded_without_past(None, None)
+
+
 def test_generate_with_and_without_cache_agree(tiny):
     model, processor = tiny
     inputs = batch(processor, [image(SQUARE), image(TALL, (10, 10, 10))], side="left")

@@ -233,13 +233,22 @@ class Phi3VModel(Phi3VPreTrainedModel):
         if position_ids is None:
             position_ids = self.positions(inputs_embeds, attention_mask, past_key_values)
 
+        mask_attention, mask_positions = attention_mask, position_ids
+        if self.right_padded_without_past(attention_mask, past_key_values):
+            # Every row is real tokens then padding: causal attention alone already keeps each real position
+            # from the padding after it, so the padding mask changes nothing there (only the outputs at the
+            # padding, which nothing reads). Without it, SDPA runs a causal flash kernel over half the
+            # (query, key) pairs instead of a masked kernel over all of them. The position ids stay out of
+            # the mask too: with no 2D mask transformers would read the repeated positions of the padding
+            # as the starts of packed sequences and build a block mask again.
+            mask_attention = mask_positions = None
         mask_function = create_causal_mask if self.config.sliding_window is None else create_sliding_window_causal_mask
         causal_mask = mask_function(
             config=self.config,
             inputs_embeds=inputs_embeds,
-            attention_mask=attention_mask,
+            attention_mask=mask_attention,
             past_key_values=past_key_values,
-            position_ids=position_ids,
+            position_ids=mask_positions,
         )
         hidden_states = inputs_embeds  # (batch, seq, hidden)
         position_embeddings = self.rotary_emb(hidden_states, position_ids=position_ids)  # longrope cos, sin
@@ -256,6 +265,17 @@ class Phi3VModel(Phi3VPreTrainedModel):
         return BaseModelOutputWithPast(
             last_hidden_state=self.norm(hidden_states), past_key_values=past_key_values if use_cache else None
         )
+
+    @staticmethod
+    def right_padded_without_past(attention_mask: torch.Tensor | None, past_key_values: Cache | None) -> bool:
+        """A 2D mask of ones then zeros in every row, with nothing cached (training, or a first forward)."""
+        if attention_mask is None or attention_mask.ndim != 2:
+            return False
+        if past_key_values is not None and past_key_values.get_seq_length() > 0:
+            return False
+        keep = attention_mask.bool()
+        prefix = torch.arange(keep.shape[1], device=keep.device) < keep.sum(-1, keepdim=True)
+        return bool(torch.equal(keep, prefix))
 
     @staticmethod
     def positions(
