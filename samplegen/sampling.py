@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import struct
 
 import numpy as np
 
@@ -43,7 +44,7 @@ def uniform_draws(seed: int, purpose: int, *index: int, count: int) -> list[floa
         raise ValueError(f"count must be between 1 and 16, got {count}")
     key = f"samplegen:{seed}:{purpose}:{':'.join(map(str, index))}".encode()
     digest = hashlib.blake2b(key, digest_size=4 * count).digest()
-    return [int.from_bytes(digest[i : i + 4], "little") / 2**32 for i in range(0, 4 * count, 4)]
+    return [value / 2**32 for value in struct.unpack(f"<{count}I", digest)]
 
 
 def numpy_stream(seed: int, purpose: int, *index: int) -> np.random.Generator:

@@ -261,7 +261,8 @@ def ink_entries(
     lit = colours * a
     lit += lift * b
     lit += c
-    np.clip(lit, 0.0, 255.0, out=lit)
+    np.maximum(lit, 0.0, out=lit)  # two in-place ufuncs cost less than np.clip's dispatch
+    np.minimum(lit, 255.0, out=lit)
     return lit.astype(np.uint8).tobytes()
 
 

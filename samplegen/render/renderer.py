@@ -146,7 +146,8 @@ def compose(spec: ProductSpec, sc: Scene, size: int) -> Image.Image:
     bx1, by1 = min(size, sx0 + sw), min(size, sy0 + sh)
     if bx1 > bx0 and by1 > by0:
         box = (bx0, by0, bx1, by1)
-        part = spr.crop((bx0 - sx0, by0 - sy0, bx1 - sx0, by1 - sy0))
+        inside = (bx0, by0, bx1, by1) == (sx0, sy0, sx0 + sw, sy0 + sh)
+        part = spr if inside else spr.crop((bx0 - sx0, by0 - sy0, bx1 - sx0, by1 - sy0))
         # backdrop levels (< 16) + shadow levels * 16 (<= 64) never wrap, so the fast modulo add is exact
         canvas.paste(ImageChops.add_modulo(canvas.crop(box), part), box)
 
