@@ -11,7 +11,9 @@ Index layout (256 entries):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 
@@ -183,11 +185,6 @@ def _ink_list(look: PatternLook, ground_rgb: RGB, accent_rgb: RGB, aux: str) -> 
     return inks
 
 
-def ink_colours(look: PatternLook, ground_rgb: RGB, accent_rgb: RGB, aux: str) -> np.ndarray:
-    """(N_INKS, 3) float colours for one render."""
-    return np.array([x for c in _ink_list(look, ground_rgb, accent_rgb, aux) for x in c], dtype=np.float32).reshape(N_INKS, 3)
-
-
 _S = np.arange(SHADES, dtype=np.float32) / (SHADES - 1)
 _K = np.arange(SHADOW_LEVELS, dtype=np.float32)[:, None, None] / (SHADOW_LEVELS - 1)
 _T = np.linspace(0.0, 1.0, GRAD_LEVELS, dtype=np.float32)[:, None]
@@ -214,18 +211,21 @@ WARMTHS = (-0.02, 0.0, 0.02)  # colour temperature shifts (red up, blue down) th
 
 
 @lru_cache(maxsize=2048)
-def _ink_base(look: PatternLook, ground_rgb: RGB, accent_rgb: RGB, aux: str) -> tuple[np.ndarray, np.ndarray]:
-    """A colourway's ink colours (N_INKS, 1, 3) and additive shading weights (N_INKS, 1, 1)."""
+def _ink_base(look: PatternLook, ground_rgb: RGB, accent_rgb: RGB, aux: str) -> np.ndarray:
+    """A colourway's ink colours and additive shading weights, as one (N_INKS, 1, 4) array: colour
+    channels, then the weight."""
     inks = _ink_list(look, ground_rgb, accent_rgb, aux)
-    colours = np.array([x for c in inks for x in c], dtype=np.float32).reshape(N_INKS, 1, 3)
-    lift = np.array([(1.0 - luminance(c)) * 60.0 for c in inks], dtype=np.float32).reshape(N_INKS, 1, 1)
-    return colours, lift
+    base = np.empty((N_INKS, 1, 4), dtype=np.float32)
+    base[:, 0, :3] = np.array([x for c in inks for x in c], dtype=np.float32).reshape(N_INKS, 3)
+    base[:, 0, 3] = [(1.0 - luminance(c)) * 60.0 for c in inks]
+    base.setflags(write=False)
+    return base
 
 
 @lru_cache(maxsize=512)
-def _shading(contrast: float, metal_contrast: float, spec_from: int, spec: float, warmth: float) -> tuple[np.ndarray, ...]:
-    """Factors (each (N_INKS, SHADES, 3)) such that entry = colour * a + lift * b + c for one light:
-    shading factor, the additive dark-ink term, the white blend of specular shades and the tint."""
+def _shading(contrast: float, metal_contrast: float, spec_from: int, spec: float, warmth: float) -> np.ndarray:
+    """Factors a, b, c (stacked: (3, N_INKS, SHADES, 3)) such that entry = colour * a + lift * b + c for
+    one light: shading factor, the additive dark-ink term, the white blend of specular shades and the tint."""
     fs = np.empty((N_INKS, SHADES, 1), dtype=np.float32)
     fs[:, :, 0] = 1.0 + contrast * (_S - 0.43)
     fs[HW, :, 0] = 1.0 + metal_contrast * (_S - 0.43)
@@ -234,36 +234,44 @@ def _shading(contrast: float, metal_contrast: float, spec_from: int, spec: float
     ws[HW, :, 0] = _spec_blend(METAL_SPEC_FROM, METAL_SPEC)
     tint = np.array((1.0 + warmth, 1.0, 1.0 - warmth), dtype=np.float32)
     keep = (1.0 - ws) * tint
-    return fs * keep, (fs - 1.0) * keep, np.broadcast_to(255.0 * ws + 0.5, (N_INKS, SHADES, 3)).astype(np.float32)
+    factors = np.stack([fs * keep, (fs - 1.0) * keep, np.broadcast_to(255.0 * ws + 0.5, (N_INKS, SHADES, 3))])
+    factors.setflags(write=False)
+    return factors
 
 
-@lru_cache(maxsize=16384)
-def ink_entries(
-    look: PatternLook,
-    ground_rgb: RGB,
-    accent_rgb: RGB,
-    aux: str,
-    contrast: float,
-    spec_from: int,
-    spec: float,
-    metal_contrast: float,
-    warmth: float,
-) -> bytes:
-    """Palette entries INK_BASE..255: every ink at every shade, for one colourway, finish and light.
+class InkKey(NamedTuple):
+    """Everything one shot's ink entries depend on: the colourway (pattern look, ground and accent
+    colours, auxiliary colour) and the light (contrast, specular onset and strength, metal contrast,
+    warmth). The light arguments come from small grids, so their factors are cached."""
+
+    look: PatternLook
+    ground_rgb: RGB
+    accent_rgb: RGB
+    aux: str
+    contrast: float
+    spec_from: int
+    spec: float
+    metal_contrast: float
+    warmth: float
+
+
+def ink_entries_many(keys: Sequence[InkKey]) -> list[bytes]:
+    """Palette entries INK_BASE..255 for each key: every ink at every shade, for one colourway, finish
+    and light.
 
     Each entry is the ink colour shaded multiplicatively (plus a small additive term so dark inks
-    still show their form), tinted, and blended towards white on specular shades. The light
-    arguments come from small grids, so the cache sees a bounded set of keys; a miss is a few
-    vectorised operations on an (11, 16, 3) array.
+    still show their form), tinted, and blended towards white on specular shades. All keys are done in
+    one set of array operations: a shot's palette is tiny, so per-call overhead is most of its cost.
     """
-    colours, lift = _ink_base(look, ground_rgb, accent_rgb, aux)
-    a, b, c = _shading(contrast, metal_contrast, spec_from, spec, warmth)
-    lit = colours * a
-    lit += lift * b
+    base = np.stack([_ink_base(k.look, k.ground_rgb, k.accent_rgb, k.aux) for k in keys])
+    # factor-major, so that each factor of all keys is one contiguous array
+    a, b, c = np.stack([_shading(k.contrast, k.metal_contrast, k.spec_from, k.spec, k.warmth) for k in keys], axis=1)
+    lit = a * base[..., :3]
+    lit += b * base[..., 3:]
     lit += c
     np.maximum(lit, 0.0, out=lit)  # two in-place ufuncs cost less than np.clip's dispatch
     np.minimum(lit, 255.0, out=lit)
-    return lit.astype(np.uint8).tobytes()
+    return [entries.tobytes() for entries in lit.astype(np.uint8)]
 
 
 SHADOW_STRENGTHS = tuple(0.12 + 0.16 * i / 7 for i in range(8))  # floor shadow depths the scene picks from
@@ -300,5 +308,5 @@ def backdrop_entries(top: RGB, bottom: RGB, shadow: int) -> bytes:
 
 
 def clear_caches() -> None:
-    for cached in (_ink_base, _shading, ink_entries, _backdrop_block, _spec_blend):
+    for cached in (_ink_base, _shading, _backdrop_block, _spec_blend):
         cached.cache_clear()

@@ -12,13 +12,22 @@ Pipeline (all in 8-bit palette-index space, one RGB conversion at the end):
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 from PIL import Image, ImageChops
 
 from samplegen.render.details import SIZE_SCALE, program_for
 from samplegen.render.materials import FINISHES, METAL_FINISH, light_map
-from samplegen.render.palette import CONTRASTS, GROUND, WARMTHS, backdrop_entries, ink_entries, ink_value
+from samplegen.render.palette import (
+    CONTRASTS,
+    GROUND,
+    WARMTHS,
+    InkKey,
+    backdrop_entries,
+    ink_entries_many,
+    ink_value,
+)
 from samplegen.render.patterns import pattern_image
 from samplegen.render.scene import Scene, background, sample_scene, shadow_sprite
 from samplegen.render.shapes import Program, draw_program, pose_matrix
@@ -117,7 +126,7 @@ def render_product(spec: ProductSpec, rng: np.random.Generator, size: int) -> Im
     """
     size = _check_size(size)
     scene = sample_scene(rng, max_angle(spec.kind))
-    return colourise(compose(spec, scene, size), spec, scene)
+    return colourise(compose(spec, scene, size), shot_palettes([(spec, scene)])[0])
 
 
 def compose(spec: ProductSpec, sc: Scene, size: int) -> Image.Image:
@@ -173,24 +182,34 @@ def compose(spec: ProductSpec, sc: Scene, size: int) -> Image.Image:
     return canvas
 
 
-def colourise(canvas: Image.Image, spec: ProductSpec, sc: Scene) -> Image.Image:
-    """The RGB shot: `compose`'s index image through the palette of the spec's colours and the scene's
-    tones. Sets the palette on `canvas` (which becomes a "P" image) and leaves its pixels alone."""
-    sil = silhouette(spec.kind, spec.bag_family)
-    # colours: backdrop entries + ink entries, both cached (the scene's light choices are on grids)
+def ink_key(spec: ProductSpec, sc: Scene) -> InkKey:
+    """What the shot's ink entries depend on: the spec's colourway and finish, the scene's light."""
     fin = FINISHES[spec.material_look]
-    canvas.putpalette(
-        backdrop_entries(sc.bg_top, sc.bg_bottom, sc.shadow_strength)
-        + ink_entries(
-            spec.pattern_look,
-            tuple(spec.colour.rgb),
-            tuple(spec.accent.rgb),
-            sil.aux,
-            fin.contrast * CONTRASTS[sc.contrast],
-            fin.spec_from,
-            fin.spec,
-            METAL_FINISH.contrast * CONTRASTS[sc.contrast],
-            WARMTHS[sc.warmth],
-        )
+    return InkKey(
+        spec.pattern_look,
+        tuple(spec.colour.rgb),
+        tuple(spec.accent.rgb),
+        silhouette(spec.kind, spec.bag_family).aux,
+        fin.contrast * CONTRASTS[sc.contrast],
+        fin.spec_from,
+        fin.spec,
+        METAL_FINISH.contrast * CONTRASTS[sc.contrast],
+        WARMTHS[sc.warmth],
     )
+
+
+def shot_palettes(shots: Sequence[tuple[ProductSpec, Scene]]) -> list[bytes]:
+    """Each (spec, scene)'s 256 RGB palette entries: backdrop levels in the scene's tones, then every ink
+    of the spec's colours at every shade under the scene's light (the inks of all shots computed at once)."""
+    inks = ink_entries_many([ink_key(spec, sc) for spec, sc in shots])
+    return [
+        backdrop_entries(sc.bg_top, sc.bg_bottom, sc.shadow_strength) + entries
+        for (_, sc), entries in zip(shots, inks, strict=True)
+    ]
+
+
+def colourise(canvas: Image.Image, palette: bytes) -> Image.Image:
+    """The RGB shot: `compose`'s index image through a palette from `shot_palettes`. Sets the palette on
+    `canvas` (which becomes a "P" image) and leaves its pixels alone."""
+    canvas.putpalette(palette)
     return canvas.convert("RGB")

@@ -5,13 +5,18 @@ pose, framing, pattern phase) from draws keyed by (seed, group), and its tones (
 depth, light contrast, warmth) from draws keyed by (seed, group, variant). Variants of a product thus
 share the drawn index image, as a shop photographs every colour of an item the same way, and only the
 palette is redone; each image still depends on its own row alone, never on which rows came before.
+
+`prepare` does the small per-row work of many rows at once (scenes, and their palettes in one set of
+array operations) and `draw` each row's pixel work.
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PIL import Image
 
-from samplegen.render.renderer import _check_size, colourise, compose, max_angle
+from samplegen.render.renderer import _check_size, colourise, compose, max_angle, shot_palettes
 from samplegen.render.scene import N_RANDOM, TONE_DRAWS, Scene, scene_from
 from samplegen.sampling import RENDER_SETUP_STREAM, RENDER_STREAM, uniform_draws
 from schemas.product import ProductSpec
@@ -30,31 +35,50 @@ def _shape_key(spec: ProductSpec) -> tuple:
     )
 
 
+class Shot(NamedTuple):
+    """One row's prepared shot: its spec, scene and palette."""
+
+    spec: ProductSpec
+    scene: Scene
+    palette: bytes
+
+
 class ProductShots:
     """Renders rows of a build, reusing the last product's drawn set-up for its next colour variant."""
 
     def __init__(self, seed: int, size: int) -> None:
         self.seed = seed
         self.size = _check_size(size)
-        self._key: tuple | None = None
+        self._setup_key: tuple | None = None
         self._setup: list[float] = []
+        self._canvas_key: tuple | None = None
         self._canvas: Image.Image | None = None
 
     def scene(self, spec: ProductSpec) -> Scene:
         """The scene of the spec's row: its product's set-up with its own tones."""
         key = _shape_key(spec)
-        if key != self._key:
-            setup = uniform_draws(self.seed, RENDER_SETUP_STREAM, spec.group, count=N_RANDOM)
-            self._key, self._setup, self._canvas = key, setup, None
+        if key != self._setup_key:
+            self._setup_key = key
+            self._setup = uniform_draws(self.seed, RENDER_SETUP_STREAM, spec.group, count=N_RANDOM)
         tones = uniform_draws(self.seed, RENDER_STREAM, spec.group, spec.variant, count=len(TONE_DRAWS))
         draws = list(self._setup)
         for position, value in zip(TONE_DRAWS, tones, strict=True):
             draws[position] = value
         return scene_from(draws, max_angle(spec.kind))
 
+    def prepare(self, specs: list[ProductSpec]) -> list[Shot]:
+        """The rows' scenes and palettes: everything but the pixels."""
+        scenes = [self.scene(spec) for spec in specs]
+        palettes = shot_palettes(list(zip(specs, scenes, strict=True)))
+        return [Shot(*shot) for shot in zip(specs, scenes, palettes, strict=True)]
+
+    def draw(self, shot: Shot) -> Image.Image:
+        """The prepared shot's RGB image (its product's index image is drawn once, then recoloured)."""
+        key = _shape_key(shot.spec)
+        if key != self._canvas_key:
+            self._canvas_key, self._canvas = key, compose(shot.spec, shot.scene, self.size)
+        return colourise(self._canvas, shot.palette)
+
     def render(self, spec: ProductSpec) -> Image.Image:
         """The row's RGB shot."""
-        scene = self.scene(spec)
-        if self._canvas is None:
-            self._canvas = compose(spec, scene, self.size)
-        return colourise(self._canvas, spec, scene)
+        return self.draw(self.prepare([spec])[0])

@@ -3,6 +3,8 @@
 import pytest
 
 from samplegen.plan import iter_plan
+from samplegen.render.palette import N_INKS, SHADES, ink_entries_many
+from samplegen.render.renderer import ink_key
 from samplegen.render.scene import TONE_DRAWS
 from samplegen.render.shots import ProductShots
 from samplegen.rows import RowMaker
@@ -59,3 +61,20 @@ def test_uniform_draws_are_keyed_and_in_range():
     assert all(0.0 <= value < 1.0 for value in draws)
     with pytest.raises(ValueError, match="count must be between 1 and 16"):
         uniform_draws(1, 3, count=17)
+
+
+def test_preparing_rows_together_gives_the_same_images_as_one_by_one(specs):
+    one_by_one = ProductShots(4, 96)
+    alone = [one_by_one.render(spec) for spec in specs[:40]]
+    batched = ProductShots(4, 96)
+    together = [batched.draw(shot) for shot in batched.prepare(specs[:40])]
+    assert [image.tobytes() for image in together] == [image.tobytes() for image in alone]
+
+
+def test_palettes_of_many_keys_at_once_equal_each_key_alone(specs):
+    shots = ProductShots(4, 96)
+    keys = [ink_key(spec, shots.scene(spec)) for spec in specs[:30]]
+    together = ink_entries_many(keys)
+    assert together == [ink_entries_many([key])[0] for key in keys]
+    assert all(len(entries) == 3 * N_INKS * SHADES for entries in together)
+    assert len(set(together)) > len(keys) // 2  # colourways and lights differ from row to row
