@@ -86,23 +86,28 @@ def _training_arguments(settings: TrainSettings, loaded: LoadedModel, output: Pa
 class GenerationEvaluation:
     """Evaluates by generation on a fixed validation sample and logs through the Trainer's reporters."""
 
-    def __init__(self, settings: TrainSettings, loaded: LoadedModel, rows: list[dict]) -> None:
+    def __init__(self, settings: TrainSettings, loaded: LoadedModel, rows: list[dict], autocast: bool = False) -> None:
         self.settings = settings
         self.loaded = loaded
         self.rows = rows
+        self.autocast = autocast  # generate under autocast to the model's dtype, as training runs
         self.history: list[dict] = []
         self.samples: list[dict] = []
 
     def run(self, step: int, trainer: Any) -> dict:
-        metrics, samples = evaluate_rows(
-            trainer.model,
-            self.loaded.processor,
-            self.loaded.family,
-            self.rows,
-            question=self.settings.question,
-            max_new_tokens=self.settings.max_new_tokens,
-            batch_size=self.settings.eval_batch_size,
-        )
+        import torch  # noqa: PLC0415
+
+        device_type = next(trainer.model.parameters()).device.type
+        with torch.autocast(device_type, dtype=self.loaded.dtype, enabled=self.autocast):
+            metrics, samples = evaluate_rows(
+                trainer.model,
+                self.loaded.processor,
+                self.loaded.family,
+                self.rows,
+                question=self.settings.question,
+                max_new_tokens=self.settings.max_new_tokens,
+                batch_size=self.settings.eval_batch_size,
+            )
         self.history.append({"step": step, **metrics})
         self.samples = samples
         trainer.log({f"eval/{key}": value for key, value in metrics.items() if isinstance(value, int | float)})
@@ -146,6 +151,7 @@ def _log_samples(report_to: str, trainer: Any, rows: list[dict], samples: list[d
 
 def train(settings: TrainSettings) -> TrainResult:
     """Fine-tune as `settings` say and save adapter or model, processor, config, metrics and card."""
+    from peft.helpers import disable_input_dtype_casting  # noqa: PLC0415
     from transformers import Trainer  # noqa: PLC0415
 
     from finetune.data import DownloadSettings, load_training_data  # noqa: PLC0415
@@ -165,16 +171,16 @@ def train(settings: TrainSettings) -> TrainResult:
     loaded = load_for_training(settings.model)
     collator = TrainingCollator(loaded.processor, loaded.family, settings.question)
     eval_rows = [data.validation[i] for i in range(min(settings.eval_samples, data.validation.num_rows))]
-    evaluation = GenerationEvaluation(settings, loaded, eval_rows)
-    trainer = Trainer(
-        model=loaded.model,
-        args=_training_arguments(settings, loaded, output),
-        train_dataset=data.train,
-        data_collator=collator,
-    )
+    arguments = _training_arguments(settings, loaded, output)
+    mixed_precision = arguments.bf16 or arguments.fp16  # the Trainer runs each forward under autocast
+    evaluation = GenerationEvaluation(settings, loaded, eval_rows, autocast=mixed_precision)
+    trainer = Trainer(model=loaded.model, args=arguments, train_dataset=data.train, data_collator=collator)
     trainer.add_callback(evaluation.callback(trainer))
     before = evaluation.run(0, trainer) if trainer.is_world_process_zero() else {}
-    outcome = trainer.train(resume_from_checkpoint=True if settings.resume else None)
+    # peft keeps LoRA weights in float32 and copies every adapted layer's input to float32; under autocast
+    # the adapter matmuls run in bf16/fp16 all the same, so the copies only cost memory and time
+    with disable_input_dtype_casting(loaded.model, active=mixed_precision and settings.model.method == "lora"):
+        outcome = trainer.train(resume_from_checkpoint=True if settings.resume else None)
     after = evaluation.run(trainer.state.global_step, trainer) if trainer.is_world_process_zero() else {}
     train_rows = [{"title": t, "category3_code": c, "full_price": p} for t, c, p in zip(
         data.train["title"], data.train["category3_code"], data.train["full_price"], strict=True)]

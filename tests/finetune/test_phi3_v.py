@@ -613,6 +613,53 @@ def test_gradient_checkpointing_lora_training_lowers_the_loss(tiny_folder, monke
     assert all(torch.equal(p, clip_before[n]) for n, p in model.named_parameters() if n in clip_before)
 
 
+def test_bf16_lora_under_autocast_takes_its_inputs_uncast_and_still_trains_and_generates(tiny_folder, monkeypatch):
+    """What `finetune train` does under mixed precision: peft's float32 copies of the adapter inputs are
+    left out (autocast runs the adapter matmuls in bf16 either way), and evaluation generates under autocast."""
+    from peft.helpers import disable_input_dtype_casting
+
+    from finetune.collate import TrainingCollator
+    from finetune.train import GenerationEvaluation
+    from schemas.finetune import DataSettings, TrainSettings
+
+    monkeypatch.setitem(FAMILIES, PHI3V_FAMILY.name, PHI3V_FAMILY)
+    torch.manual_seed(0)
+    loaded = load_for_training(ModelSettings(name=str(tiny_folder), method="lora", dtype="bf16", lora_dropout=0.0))
+    model = loaded.model
+    lora_a = model.base_model.model.model.layers[0].self_attn.qkv_proj.lora_A["default"]
+    assert lora_a.weight.dtype == torch.float32  # peft keeps the adapters in float32 on a bf16 model
+    batch_ = TrainingCollator(loaded.processor, loaded.family, QUESTION)([product_row(size=(60, 30))])
+    model.train()
+    seen = []
+    hook = lora_a.register_forward_pre_hook(lambda module, args: seen.append(args[0].dtype))
+    with torch.autocast("cpu", dtype=torch.bfloat16):
+        cast = model(**batch_).loss
+        with disable_input_dtype_casting(model):
+            uncast = model(**batch_).loss
+    hook.remove()
+    assert seen == [torch.float32, torch.bfloat16]  # the copy is gone, the values stay in bf16
+    assert torch.isfinite(uncast) and abs(uncast.item() - cast.item()) < 0.02 * abs(cast.item())
+    uncast.backward()
+    lora_b = model.base_model.model.model.layers[0].self_attn.qkv_proj.lora_B["default"]  # A's gradient is 0 at init
+    assert lora_b.weight.grad is not None and lora_b.weight.grad.dtype == torch.float32
+    assert torch.count_nonzero(lora_b.weight.grad) > 0
+
+    class _Trainer:  # what GenerationEvaluation reads from the Trainer
+        def __init__(self, model):
+            self.model = model
+
+        def log(self, values):
+            pass
+
+    settings = TrainSettings(
+        data=DataSettings(source="unused"), model=ModelSettings(name=str(tiny_folder)), max_new_tokens=3, eval_batch_size=1
+    )
+    evaluation = GenerationEvaluation(settings, loaded, [product_row(size=(40, 40))], autocast=True)
+    with disable_input_dtype_casting(model):
+        metrics = evaluation.run(1, _Trainer(model))
+    assert metrics["samples"] == 1 and len(evaluation.samples) == 1
+
+
 def test_finetune_train_runs_end_to_end_on_the_tiny_model(tiny_folder, tmp_path, monkeypatch):
     import finetune
     import samplegen
