@@ -263,6 +263,8 @@ def ink_entries_many(keys: Sequence[InkKey]) -> list[bytes]:
     still show their form), tinted, and blended towards white on specular shades. All keys are done in
     one set of array operations: a shot's palette is tiny, so per-call overhead is most of its cost.
     """
+    if not keys:
+        return []
     base = np.stack([_ink_base(k.look, k.ground_rgb, k.accent_rgb, k.aux) for k in keys])
     # factor-major, so that each factor of all keys is one contiguous array
     a, b, c = np.stack([_shading(k.contrast, k.metal_contrast, k.spec_from, k.spec, k.warmth) for k in keys], axis=1)

@@ -78,3 +78,4 @@ def test_palettes_of_many_keys_at_once_equal_each_key_alone(specs):
     assert together == [ink_entries_many([key])[0] for key in keys]
     assert all(len(entries) == 3 * N_INKS * SHADES for entries in together)
     assert len(set(together)) > len(keys) // 2  # colourways and lights differ from row to row
+    assert ink_entries_many([]) == [] and ProductShots(4, 96).prepare([]) == []
