@@ -10,7 +10,7 @@ from PIL import Image
 from safetensors import safe_open
 from transformers import AutoConfig, AutoModelForCausalLM, AutoModelForImageTextToText, AutoProcessor
 
-from finetune.models.families import FAMILIES, ModelFamily
+from finetune.models.families import FAMILIES
 from finetune.models.loading import freeze_vision, load_for_training, lora_target_regex
 from finetune.models.phi3_v import (
     PHI3V_CHAT_TEMPLATE,
@@ -27,15 +27,7 @@ from schemas.finetune import ModelSettings
 from tests.finetune.conftest import product_row
 
 QUESTION = "What is shown in this image?"
-PHI3V_FAMILY = ModelFamily(  # the registry entry proposed for finetune/models/families.py
-    name="phi3_v",
-    model_types=("phi3_v",),
-    language_model="model.layers",
-    vision=("model.vision_embed_tokens.img_processor",),
-    projector=("model.vision_embed_tokens.img_projection",),
-    nested_images=False,
-    example="microsoft/Phi-3-vision-128k-instruct",
-)
+PHI3V_FAMILY = FAMILIES["phi3_v"]  # the registry entry `finetune train` uses for phi3_v checkpoints
 SQUARE, WIDE, TALL = (40, 40), (60, 20), (20, 50)  # (width, height): 2x2, 1x3 and 2x1 crops at num_crops 4
 
 
@@ -538,8 +530,6 @@ def test_official_layout_loads_with_these_classes_without_remote_code(tiny, tmp_
 
 
 def test_lora_regex_hits_the_fused_language_layers_and_spares_frozen_clip(tiny):
-    if PHI3V_FAMILY.name in FAMILIES:  # once the registry has the entry, it must be the one tested here
-        assert FAMILIES[PHI3V_FAMILY.name] == PHI3V_FAMILY
     model, _ = tiny
     names = [name for name, _ in model.named_modules()]
     text_only = lora_target_regex(model, PHI3V_FAMILY, include_vision=False)
@@ -572,10 +562,9 @@ def test_lora_regex_hits_the_fused_language_layers_and_spares_frozen_clip(tiny):
         model.requires_grad_(True)
 
 
-def test_gradient_checkpointing_lora_training_lowers_the_loss(tiny_folder, monkeypatch):
+def test_gradient_checkpointing_lora_training_lowers_the_loss(tiny_folder):
     from finetune.collate import TrainingCollator
 
-    monkeypatch.setitem(FAMILIES, PHI3V_FAMILY.name, PHI3V_FAMILY)
     loaded = load_for_training(
         ModelSettings(
             name=str(tiny_folder), method="lora", freeze_vision=True, gradient_checkpointing=True, lora_dropout=0.0
@@ -613,7 +602,7 @@ def test_gradient_checkpointing_lora_training_lowers_the_loss(tiny_folder, monke
     assert all(torch.equal(p, clip_before[n]) for n, p in model.named_parameters() if n in clip_before)
 
 
-def test_bf16_lora_under_autocast_takes_its_inputs_uncast_and_still_trains_and_generates(tiny_folder, monkeypatch):
+def test_bf16_lora_under_autocast_takes_its_inputs_uncast_and_still_trains_and_generates(tiny_folder):
     """What `finetune train` does under mixed precision: peft's float32 copies of the adapter inputs are
     left out (autocast runs the adapter matmuls in bf16 either way), and evaluation generates under autocast."""
     from peft.helpers import disable_input_dtype_casting
@@ -622,7 +611,6 @@ def test_bf16_lora_under_autocast_takes_its_inputs_uncast_and_still_trains_and_g
     from finetune.train import GenerationEvaluation
     from schemas.finetune import DataSettings, TrainSettings
 
-    monkeypatch.setitem(FAMILIES, PHI3V_FAMILY.name, PHI3V_FAMILY)
     torch.manual_seed(0)
     loaded = load_for_training(ModelSettings(name=str(tiny_folder), method="lora", dtype="bf16", lora_dropout=0.0))
     model = loaded.model
@@ -660,13 +648,12 @@ def test_bf16_lora_under_autocast_takes_its_inputs_uncast_and_still_trains_and_g
     assert metrics["samples"] == 1 and len(evaluation.samples) == 1
 
 
-def test_finetune_train_runs_end_to_end_on_the_tiny_model(tiny_folder, tmp_path, monkeypatch):
+def test_finetune_train_runs_end_to_end_on_the_tiny_model(tiny_folder, tmp_path):
     import finetune
     import samplegen
     from finetune.models.loading import load_trained
     from schemas.finetune import DataSettings, TrainSettings
 
-    monkeypatch.setitem(FAMILIES, PHI3V_FAMILY.name, PHI3V_FAMILY)
     data = samplegen.write_dataset(samplegen.make_config(n=16, seed=2, image_size=64), tmp_path / "data")
     out = tmp_path / "run"
     finetune.train(
@@ -694,7 +681,6 @@ def test_gpu_benchmark_runs_its_tiny_cpu_path(tmp_path, monkeypatch):
     import runpy
     from pathlib import Path
 
-    monkeypatch.setitem(FAMILIES, PHI3V_FAMILY.name, PHI3V_FAMILY)
     out = tmp_path / "bench.json"
     script = Path(__file__).parents[2] / "bench" / "bench_phi3v_gpu.py"
     argv = [
