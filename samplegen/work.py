@@ -50,8 +50,8 @@ class RowFactory:
                 specs.append(product_spec(self.rows.group(planned), planned, self.tables))
         if self.config.with_images:
             extension = IMAGE_EXTENSIONS[self.config.image_format]
-            for planned, row, shot in zip(chunk, rows, self._shots.prepare(specs), strict=True):
-                image = self._shots.draw(shot)
+            images = self._shots.draw_many(self._shots.prepare(specs))
+            for planned, row, image in zip(chunk, rows, images, strict=True):
                 row["image"] = {
                     "bytes": encode_image(image, self.config.image_format, self.config.image_quality),
                     "path": f"{planned.product_code}.{extension}",

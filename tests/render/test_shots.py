@@ -3,6 +3,7 @@
 import pytest
 
 from samplegen.plan import iter_plan
+from samplegen.render import shots as shots_module
 from samplegen.render.palette import N_INKS, SHADES, ink_entries_many
 from samplegen.render.renderer import ink_key
 from samplegen.render.scene import TONE_DRAWS
@@ -79,3 +80,13 @@ def test_palettes_of_many_keys_at_once_equal_each_key_alone(specs):
     assert all(len(entries) == 3 * N_INKS * SHADES for entries in together)
     assert len(set(together)) > len(keys) // 2  # colourways and lights differ from row to row
     assert ink_entries_many([]) == [] and ProductShots(4, 96).prepare([]) == []
+
+
+def test_drawing_many_gives_each_shot_as_drawing_it_alone(specs, monkeypatch):
+    alone = ProductShots(4, 96)
+    expected = [alone.draw(shot).tobytes() for shot in alone.prepare(specs[:40])]
+    monkeypatch.setattr(shots_module, "CANVAS_BUDGET", 3 * 96 * 96)  # batches of 3 rows, variants split
+    many = ProductShots(4, 96)
+    drawn = many.draw_many(many.prepare(specs[:40]))
+    assert [image.tobytes() for image in drawn] == expected
+    assert list(many.draw_many([])) == []
