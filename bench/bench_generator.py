@@ -1,6 +1,6 @@
 """Generator benchmark: image rows/s against JPEG encoding alone, metadata rows/s against Mimesis and
 Faker, and peak memory at two sizes. Everything is measured side by side in one run; quote the ratios.
-The image figures come from three interleaved rounds (encoding alone, a 1-process build, a 2-process
+The image figures come from five interleaved rounds (encoding alone, a 1-process build, a 2-process
 build) and the ratios printed are the medians of the rounds' ratios, which a noisy machine moves less.
 
     python bench/bench_generator.py            # full run (several minutes on 2 cores)
@@ -203,7 +203,7 @@ def main() -> None:
     rss_sizes = (2_000, 20_000) if args.quick else (20_000, 200_000)
 
     print(f"# samplegen generator benchmark — {platform.node()}, {psutil.cpu_count()} cores, Python {platform.python_version()}")
-    image_rounds = 1 if args.quick else 3
+    image_rounds = 1 if args.quick else 5
     print(f"\n## Images: 512x512 JPEG q90, {image_n} rows, {image_rounds} interleaved round(s), median ratios")
     figures = []
     with tempfile.TemporaryDirectory() as pycache:
