@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from samplegen.card import SplitStats, card_text
 from samplegen.errors import ConfigError, describe_validation_error
 from samplegen.features import arrow_schema
+from samplegen.heap import kept_heap
 from samplegen.helpers import Helpers
 from samplegen.output import staged_folder
 from samplegen.plan import PlannedRow, iter_plan, split_sizes
@@ -127,7 +128,7 @@ def write_dataset(
     sizes = split_sizes(config, profile)
     split_names = list(config.splits)
     schema = arrow_schema(config.with_images)
-    with staged_folder(out, overwrite) as staging, _helpers(config, profile) as helpers:
+    with kept_heap(), staged_folder(out, overwrite) as staging, _helpers(config, profile) as helpers:
         data = staging / DATA_FOLDER
         data.mkdir()
         writers = [

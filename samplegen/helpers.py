@@ -15,6 +15,7 @@ import traceback
 from typing import Any, Self
 
 from samplegen.errors import BuildError
+from samplegen.heap import kept_heap
 from samplegen.plan import PlannedRow
 from samplegen.work import RowFactory
 from schemas import BuildConfig, Profile
@@ -41,9 +42,10 @@ def _serve(config: BuildConfig, profile: Profile, tasks: Any, results: Any) -> N
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the main process, which stops helpers
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the main process's "raise KeyboardInterrupt"
     try:
-        factory = RowFactory(config, profile)
-        while (chunk := tasks.recv()) is not None:
-            results.send(factory.make_chunk(chunk))
+        with kept_heap():  # forked helpers inherit it already; spawned ones set it here
+            factory = RowFactory(config, profile)
+            while (chunk := tasks.recv()) is not None:
+                results.send(factory.make_chunk(chunk))
     except EOFError:
         return  # the main process went away
     except Exception as error:  # noqa: BLE001 - reported to the main process, which raises it

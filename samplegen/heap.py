@@ -1,0 +1,67 @@
+"""Keep freed memory in the process while a build runs, instead of handing it back to the OS.
+
+Every row of an image build allocates and frees the same large buffers: a chunk's index images, the RGB
+shot, the encoder's working memory. glibc's malloc gives the top of its heap back to the OS whenever more
+than its trim threshold lies free there, so the next row touches fresh pages again, and each page costs a
+fault (about 34 a row, 4 µs each on a 2-core VM: 7-10% of a row, see docs/benchmarks.md). For the length
+of a build, `kept_heap` raises the trim and mmap thresholds so those buffers come from memory the process
+already holds; afterwards it sets glibc's documented defaults again and returns the free memory.
+
+Only glibc has these knobs: elsewhere (macOS, Windows, musl) `kept_heap` does nothing. A user who set
+malloc's thresholds in the environment (MALLOC_TRIM_THRESHOLD_, MALLOC_MMAP_THRESHOLD_ or GLIBC_TUNABLES)
+keeps them. glibc offers no way to read the thresholds back, and once they are set it stops adjusting
+them on its own; a process that builds in-process (`samplegen.build()`) keeps glibc's fixed defaults after.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import platform
+import sys
+from collections.abc import Iterator
+
+M_TRIM_THRESHOLD = -1  # mallopt parameter numbers, from glibc's malloc.h
+M_MMAP_THRESHOLD = -3
+GLIBC_DEFAULT_THRESHOLD = 128 * 1024  # both thresholds' documented defaults (mallopt(3))
+BUILD_MMAP_THRESHOLD = 32 * 1024 * 1024  # the largest value glibc's own adjustment reaches on 64-bit
+BUILD_TRIM_THRESHOLD = 64 * 1024 * 1024  # free memory held at the heap top before it goes back to the OS
+USER_SETTINGS = ("MALLOC_TRIM_THRESHOLD_", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TOP_PAD_")
+
+
+def _user_set_thresholds(environ: dict[str, str]) -> bool:
+    return any(name in environ for name in USER_SETTINGS) or "glibc.malloc." in environ.get("GLIBC_TUNABLES", "")
+
+
+def glibc_malloc() -> ctypes.CDLL | None:
+    """The running process's C library when it is glibc with `mallopt` and `malloc_trim`, else None."""
+    if not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc":
+        return None
+    try:
+        library = ctypes.CDLL(None)  # the symbols already loaded into this process, glibc's among them
+    except OSError:
+        return None
+    if not (hasattr(library, "mallopt") and hasattr(library, "malloc_trim")):
+        return None
+    return library
+
+
+@contextlib.contextmanager
+def kept_heap(environ: dict[str, str] | None = None) -> Iterator[bool]:
+    """Within the block, freed heap memory stays in the process for reuse; yields whether it was set.
+
+    Processes forked inside the block inherit the setting.
+    """
+    library = None if _user_set_thresholds(os.environ if environ is None else environ) else glibc_malloc()
+    if library is None:
+        yield False
+        return
+    library.mallopt(M_MMAP_THRESHOLD, BUILD_MMAP_THRESHOLD)
+    library.mallopt(M_TRIM_THRESHOLD, BUILD_TRIM_THRESHOLD)
+    try:
+        yield True
+    finally:
+        library.mallopt(M_TRIM_THRESHOLD, GLIBC_DEFAULT_THRESHOLD)
+        library.mallopt(M_MMAP_THRESHOLD, GLIBC_DEFAULT_THRESHOLD)
+        library.malloc_trim(0)
