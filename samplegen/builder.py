@@ -78,34 +78,47 @@ def _made_rows(config: BuildConfig, profile: Profile, helpers: Helpers | None) -
     makes the next chunk itself instead of waiting, so it renders too rather than only writing. Rows
     are a function of their planned row alone, so who makes a chunk never changes the output.
     """
-    chunks = _chunks(iter_plan(config, profile), CHUNK_ROWS[config.with_images])
+    chunk_rows = CHUNK_ROWS[config.with_images]
+    chunks = _chunks(iter_plan(config, profile), chunk_rows)
     factory = RowFactory(config, profile)
     if helpers is None:
         for chunk in chunks:
             yield from factory.make_chunk(chunk)
         return
-    ahead = HELPER_QUEUE * (config.num_proc - 1)  # chunks queued at the helpers, so they never wait
+    helper_count = config.num_proc - 1
+    ahead = HELPER_QUEUE * helper_count  # chunks queued at the helpers, so they never wait
+    unsent = -(-config.n // chunk_rows)  # chunks not yet taken from the plan
     slots: collections.deque[int | list] = collections.deque()  # plan order: a helper's ticket, or rows
     exhausted = False
     while True:
-        while not exhausted and helpers.queued < ahead:
+        while not exhausted and helpers.queued < ahead and _helpers_short(helpers.queued, unsent, helper_count):
             chunk = next(chunks, None)
             if chunk is None:
                 exhausted = True
             else:
+                unsent -= 1
                 slots.append(helpers.submit(chunk))
-        if not slots:
-            return
-        head = slots[0]
-        if isinstance(head, list) or exhausted or len(slots) >= 3 * ahead or helpers.ready(head):
-            slots.popleft()
+        if slots and (
+            isinstance(slots[0], list) or exhausted or len(slots) >= 3 * ahead or helpers.ready(slots[0])
+        ):
+            head = slots.popleft()
             yield from head if isinstance(head, list) else helpers.receive(head)
             continue
         chunk = next(chunks, None)  # the oldest chunk is still being made: make a newer one here
         if chunk is None:
             exhausted = True
+            if not slots:
+                return
         else:
+            unsent -= 1
             slots.append(factory.make_chunk(chunk))  # at most 3 * ahead chunks held: memory stays flat
+
+
+def _helpers_short(queued: int, unsent: int, helper_count: int) -> bool:
+    """Whether the helpers, given one more chunk, would still hold no more than their share of the chunks
+    left (theirs queued and those not yet sent). Near the end of a build this keeps the last chunks here,
+    so that this process does not sit waiting for a queue of helper chunks after making its own last one."""
+    return (queued + 1) * (helper_count + 1) <= helper_count * (queued + unsent)
 
 
 def _progress(total: int, enabled: bool | None):

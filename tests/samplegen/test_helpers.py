@@ -7,6 +7,7 @@ import signal
 import pytest
 
 import samplegen
+from samplegen.builder import _helpers_short
 from samplegen.helpers import Helpers
 from samplegen.plan import iter_plan
 from samplegen.work import RowFactory
@@ -60,3 +61,20 @@ def test_build_stops_cleanly_when_a_helper_dies(tmp_path, monkeypatch):
     with pytest.raises(samplegen.BuildError, match="died"):
         samplegen.write_dataset(BuildConfig(n=400, seed=1, image_size=64, num_proc=2), tmp_path / "out")
     assert list(tmp_path.iterdir()) == []
+
+
+
+@pytest.mark.parametrize(
+    ("queued", "unsent", "helper_count", "send"),
+    [
+        (0, 190, 1, True),  # plenty left: keep the helpers busy
+        (2, 4, 1, True),  # one more leaves 3 queued at the helper and 3 for this process
+        (3, 4, 1, False),  # one more would leave the helper 4 and this process 3: keep it here
+        (3, 3, 2, True),  # two helpers take two thirds: 4 of 6
+        (4, 3, 2, False),
+        (0, 1, 1, False),  # the last chunk is never sent away
+        (0, 1, 7, False),
+    ],
+)
+def test_helpers_get_no_more_than_their_share_of_the_last_chunks(queued, unsent, helper_count, send):
+    assert _helpers_short(queued, unsent, helper_count) is send
