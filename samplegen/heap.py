@@ -3,14 +3,17 @@
 Every row of an image build allocates and frees the same large buffers: a chunk's index images, the RGB
 shot, the encoder's working memory. glibc's malloc gives the top of its heap back to the OS whenever more
 than its trim threshold lies free there, so the next row touches fresh pages again, and each page costs a
-fault (about 34 a row, 4 µs each on a 2-core VM: 7-10% of a row, see docs/benchmarks.md). For the length
-of a build, `kept_heap` raises the trim and mmap thresholds so those buffers come from memory the process
-already holds; afterwards it sets glibc's documented defaults again and returns the free memory.
+fault (about 34 a row, 4 µs each on a 2-core VM: 7-12% of a row, see docs/benchmarks.md). `kept_heap`
+sets the trim and mmap thresholds to the largest values glibc's own adjustment gives them (it raises them
+by itself after a large buffer is freed, up to 64 and 32 MiB), so those buffers come from memory the
+process already holds; at the end it returns the free memory to the OS (`malloc_trim`).
 
-Only glibc has these knobs: elsewhere (macOS, Windows, musl) `kept_heap` does nothing. A user who set
-malloc's thresholds in the environment (MALLOC_TRIM_THRESHOLD_, MALLOC_MMAP_THRESHOLD_ or GLIBC_TUNABLES)
-keeps them. glibc offers no way to read the thresholds back, and once they are set it stops adjusting
-them on its own; a process that builds in-process (`samplegen.build()`) keeps glibc's fixed defaults after.
+glibc offers no way to read the thresholds back, nor to hand their adjustment back to it once they are
+set, so they stay at those values afterwards: values glibc gives them by itself once a 32 MiB buffer has
+been freed, rather than the fixed 128 KiB defaults, which would put every later large buffer of the
+process through mmap and page faults. Only glibc has these knobs: elsewhere (macOS, Windows, musl) `kept_heap` does nothing. A user
+who set malloc's thresholds in the environment (MALLOC_TRIM_THRESHOLD_, MALLOC_MMAP_THRESHOLD_,
+MALLOC_TOP_PAD_ or GLIBC_TUNABLES) keeps them.
 """
 
 from __future__ import annotations
@@ -24,9 +27,8 @@ from collections.abc import Iterator
 
 M_TRIM_THRESHOLD = -1  # mallopt parameter numbers, from glibc's malloc.h
 M_MMAP_THRESHOLD = -3
-GLIBC_DEFAULT_THRESHOLD = 128 * 1024  # both thresholds' documented defaults (mallopt(3))
 BUILD_MMAP_THRESHOLD = 32 * 1024 * 1024  # the largest value glibc's own adjustment reaches on 64-bit
-BUILD_TRIM_THRESHOLD = 64 * 1024 * 1024  # free memory held at the heap top before it goes back to the OS
+BUILD_TRIM_THRESHOLD = 2 * BUILD_MMAP_THRESHOLD  # glibc keeps trim at twice mmap when it adjusts them
 USER_SETTINGS = ("MALLOC_TRIM_THRESHOLD_", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TOP_PAD_")
 
 
@@ -49,10 +51,8 @@ def glibc_malloc() -> ctypes.CDLL | None:
 
 @contextlib.contextmanager
 def kept_heap(environ: dict[str, str] | None = None) -> Iterator[bool]:
-    """Within the block, freed heap memory stays in the process for reuse; yields whether it was set.
-
-    Processes forked inside the block inherit the setting.
-    """
+    """Within the block (and after it), freed heap memory stays in the process for reuse; yields whether
+    the thresholds were set. Processes forked inside the block inherit the setting."""
     library = None if _user_set_thresholds(os.environ if environ is None else environ) else glibc_malloc()
     if library is None:
         yield False
@@ -62,6 +62,4 @@ def kept_heap(environ: dict[str, str] | None = None) -> Iterator[bool]:
     try:
         yield True
     finally:
-        library.mallopt(M_TRIM_THRESHOLD, GLIBC_DEFAULT_THRESHOLD)
-        library.mallopt(M_MMAP_THRESHOLD, GLIBC_DEFAULT_THRESHOLD)
         library.malloc_trim(0)
