@@ -11,9 +11,11 @@ process already holds; at the end it returns the free memory to the OS (`malloc_
 glibc offers no way to read the thresholds back, nor to hand their adjustment back to it once they are
 set, so they stay at those values afterwards: values glibc gives them by itself once a 32 MiB buffer has
 been freed, rather than the fixed 128 KiB defaults, which would put every later large buffer of the
-process through mmap and page faults. Only glibc has these knobs: elsewhere (macOS, Windows, musl) `kept_heap` does nothing. A user
-who set malloc's thresholds in the environment (MALLOC_TRIM_THRESHOLD_, MALLOC_MMAP_THRESHOLD_,
-MALLOC_TOP_PAD_ or GLIBC_TUNABLES) keeps them.
+process through mmap and page faults.
+
+Only glibc has these knobs: elsewhere (macOS, Windows, musl) `kept_heap` does nothing. A user who set
+malloc's thresholds in the environment (MALLOC_TRIM_THRESHOLD_, MALLOC_MMAP_THRESHOLD_, MALLOC_TOP_PAD_ or
+GLIBC_TUNABLES) keeps them.
 """
 
 from __future__ import annotations
