@@ -66,7 +66,8 @@ def main() -> None:
     args = parser.parse_args()
     if not sys.platform.startswith("linux") or len(os.sched_getaffinity(0)) < 2:
         raise SystemExit("bench_heap needs Linux and at least 2 cores")
-    print(f"# kept heap vs glibc default — {platform.node()}, Python {platform.python_version()}, {args.n} rows a build")
+    machine = f"{platform.node()}, Python {platform.python_version()}"
+    print(f"# kept heap vs glibc default — {machine}, {args.n} rows a build")
     ratios = []
     for number in range(args.rounds):
         figures = _round(number % 2, args.builds, args.n)

@@ -48,7 +48,8 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=10, help="pairs of builds")
     parser.add_argument("--n", type=int, default=3040, help="rows per build")
     args = parser.parse_args()
-    print(f"# 1 process vs 2 — {platform.node()}, {os.cpu_count()} cores, Python {platform.python_version()}, {args.n} rows")
+    machine = f"{platform.node()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    print(f"# 1 process vs 2 — {machine}, {args.n} rows")
     with tempfile.TemporaryDirectory() as pycache:
         # bytecode cached, as in an installed package (see bench_generator.py)
         env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
