@@ -21,7 +21,7 @@ from samplegen.features import arrow_schema
 from samplegen.heap import kept_heap
 from samplegen.helpers import Helpers
 from samplegen.output import staged_folder
-from samplegen.plan import PlannedRow, iter_plan, split_sizes
+from samplegen.plan import PlannedRow, iter_plan
 from samplegen.profiles import load_profile
 from samplegen.shards import SplitWriter
 from samplegen.work import RowFactory
@@ -138,30 +138,28 @@ def write_dataset(
     """Write the Hub-ready folder (`data/*.parquet` shards + README.md card) and return its path."""
     out = Path(out).expanduser().absolute()
     profile = load_profile(config.profile)
-    sizes = split_sizes(config, profile)
     split_names = list(config.splits)
     schema = arrow_schema(config.with_images)
     with kept_heap(), staged_folder(out, overwrite) as staging, _helpers(config, profile) as helpers:
         data = staging / DATA_FOLDER
         data.mkdir()
         writers = [
-            SplitWriter(data, name, sizes[name], config.shard_size, schema, ROW_GROUP_ROWS[config.with_images])
+            SplitWriter(data, name, config.shard_size, schema, ROW_GROUP_ROWS[config.with_images])
             for name in split_names
         ]
         with _progress(config.n, progress) as bar:
             for split, row in _made_rows(config, profile, helpers):
                 writers[split].add(row)
                 bar.update(1)
-        for writer in writers:
-            writer.close()
+        shards = [writer.close() for writer in writers]
         stats = [
             SplitStats(
                 name=writer.split,
                 num_examples=writer.rows_written,
                 num_bytes=writer.num_bytes,
-                download_size=sum(path.stat().st_size for path in data.glob(f"{writer.split}-*.parquet")),
+                download_size=sum(path.stat().st_size for path in paths),
             )
-            for writer in writers
+            for writer, paths in zip(writers, shards, strict=True)
         ]
         (staging / "README.md").write_text(card_text(config, profile, stats, samplegen_version()), encoding="utf-8")
     return out

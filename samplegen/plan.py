@@ -2,7 +2,7 @@
 
 The plan is a cheap sequential pass (no titles, no images) so that everything expensive can be made
 in any order, by any number of processes, and still land in the same rows. It is a generator, run
-once to count rows per split and again to hand out work, so memory does not grow with `n`.
+once, as work is handed out, so memory does not grow with `n`.
 """
 
 from __future__ import annotations
@@ -93,10 +93,3 @@ def iter_plan(config: BuildConfig, profile: Profile) -> Iterator[PlannedRow]:
             index += 1
         group += 1
 
-
-def split_sizes(config: BuildConfig, profile: Profile) -> dict[str, int]:
-    """Rows per split, in the configured order."""
-    counts = [0] * len(config.splits)
-    for row in iter_plan(config, profile):
-        counts[row.split] += 1
-    return dict(zip(config.splits, counts, strict=True))

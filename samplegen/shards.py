@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import pyarrow as pa
@@ -36,41 +35,46 @@ def _leaf_names(schema: pa.Schema) -> list[str]:
 
 
 class SplitWriter:
-    """Appends rows; holds at most one row group in memory; opens the next shard every `shard_size` rows."""
+    """Appends rows; holds at most one row group in memory; opens the next shard every `shard_size` rows.
 
-    def __init__(self, folder: Path, split: str, total_rows: int, shard_size: int, schema: pa.Schema, row_group_size: int) -> None:
+    Shards are written under working names and get their `-of-YYYYY` names in `close`, when their number
+    is known, so the rows per split need not be counted before the first one is written.
+    """
+
+    def __init__(self, folder: Path, split: str, shard_size: int, schema: pa.Schema, row_group_size: int) -> None:
         self.folder = folder
         self.split = split
-        self.total_rows = total_rows
         self.shard_size = shard_size
         self.schema = schema
         self.row_group_size = min(row_group_size, shard_size)
-        self.shard_count = max(1, math.ceil(total_rows / shard_size))
         self.rows_written = 0
         self.num_bytes = 0
-        self._buffer: list[dict] = []
+        self._columns: dict[str, list] = {name: [] for name in schema.names}
+        self._buffered = 0
         self._writer: pq.ParquetWriter | None = None
         self._rows_in_shard = 0
-        self._shard_index = 0
+        self._shards: list[Path] = []
 
     def add(self, row: dict) -> None:
-        self._buffer.append(row)
-        room = min(self.row_group_size, self.shard_size - self._rows_in_shard)
-        if len(self._buffer) >= room:
+        for name, column in self._columns.items():
+            column.append(row[name])
+        self._buffered += 1
+        if self._buffered >= min(self.row_group_size, self.shard_size - self._rows_in_shard):
             self._flush()
 
     def _flush(self) -> None:
-        if not self._buffer:
+        if not self._buffered:
             return
         if self._writer is None:
-            path = self.folder / shard_name(self.split, self._shard_index, self.shard_count)
-            self._writer = pq.ParquetWriter(path, self.schema, **writer_options(self.schema))
-        table = pa.Table.from_pylist(self._buffer, schema=self.schema)
+            self._shards.append(self.folder / f"{self.split}-{len(self._shards):05d}.parquet.partial")
+            self._writer = pq.ParquetWriter(self._shards[-1], self.schema, **writer_options(self.schema))
+        table = pa.Table.from_pydict(self._columns, schema=self.schema)
         self._writer.write_table(table)
         self.num_bytes += table.nbytes
-        self.rows_written += len(self._buffer)
-        self._rows_in_shard += len(self._buffer)
-        self._buffer = []
+        self.rows_written += self._buffered
+        self._rows_in_shard += self._buffered
+        self._columns = {name: [] for name in self.schema.names}
+        self._buffered = 0
         if self._rows_in_shard >= self.shard_size:
             self._close_shard()
 
@@ -78,11 +82,13 @@ class SplitWriter:
         if self._writer is not None:
             self._writer.close()
             self._writer = None
-            self._shard_index += 1
             self._rows_in_shard = 0
 
-    def close(self) -> None:
+    def close(self) -> list[Path]:
+        """Write what is left and give every shard its final name; returns the shards' paths."""
         self._flush()
         self._close_shard()
-        if self.rows_written != self.total_rows:
-            raise RuntimeError(f"split {self.split}: wrote {self.rows_written} rows, planned {self.total_rows}")
+        final = [self.folder / shard_name(self.split, index, len(self._shards)) for index in range(len(self._shards))]
+        for working, path in zip(self._shards, final, strict=True):
+            working.rename(path)
+        return final
