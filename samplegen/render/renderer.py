@@ -18,7 +18,6 @@ import numpy as np
 from PIL import Image, ImageChops
 
 from samplegen.render.details import SIZE_SCALE, program_for
-from samplegen.render.lookup import index_to_rgb
 from samplegen.render.materials import FINISHES, METAL_FINISH, light_map
 from samplegen.render.palette import (
     CONTRASTS,
@@ -210,6 +209,7 @@ def shot_palettes(shots: Sequence[tuple[ProductSpec, Scene]]) -> list[bytes]:
 
 
 def colourise(canvas: Image.Image, palette: bytes) -> Image.Image:
-    """The RGB shot: `compose`'s index image through a palette from `shot_palettes` (`canvas` is left as
-    it is, so colour variants can share it)."""
-    return index_to_rgb(canvas, palette)
+    """The RGB shot: `compose`'s index image through a palette from `shot_palettes`. Sets the palette on
+    `canvas` (which becomes a "P" image) and leaves its pixels alone."""
+    canvas.putpalette(palette)
+    return canvas.convert("RGB")
