@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from finetune.errors import FinetuneError
 from samplegen.cli import OneLineParser
 from samplegen.errors import SamplegenError, describe_validation_error
+from samplegen.version import samplegen_version
 from schemas.finetune import DataSettings, ModelSettings, TrainSettings
 
 EXIT_USAGE = 2
@@ -124,6 +125,7 @@ def _run_merge(args: argparse.Namespace) -> int:
 
 def make_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(prog="finetune", description="Fine-tune a vision-language model to read product photos.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {samplegen_version()}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
 
     train = commands.add_parser("train", help="train on a samplegen set or the real DBQ set")

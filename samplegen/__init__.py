@@ -34,6 +34,10 @@ __all__ = sorted(_EXPORTS)
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from samplegen.version import samplegen_version  # noqa: PLC0415
+
+        return samplegen_version()
     if name in _EXPORTS:
         value = getattr(import_module(_EXPORTS[name]), name)
         globals()[name] = value

@@ -8,7 +8,6 @@ import hashlib
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from importlib.metadata import PackageNotFoundError, version
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from samplegen.output import staged_folder
 from samplegen.plan import PlannedRow, iter_plan
 from samplegen.profiles import load_profile
 from samplegen.shards import SplitWriter
+from samplegen.version import samplegen_version
 from samplegen.work import RowFactory
 from schemas import BuildConfig, Profile
 
@@ -31,13 +31,6 @@ DATA_FOLDER = "data"
 CHUNK_ROWS = {True: 16, False: 2048}  # rows per task, with and without images
 ROW_GROUP_ROWS = {True: 100, False: 10_000}  # rows per parquet row group
 HELPER_QUEUE = 4  # chunks queued at each helper process
-
-
-def samplegen_version() -> str:
-    try:
-        return version("samplegen")
-    except PackageNotFoundError:
-        return "0+unknown"
 
 
 def make_config(config: BuildConfig | None = None, **settings: Any) -> BuildConfig:

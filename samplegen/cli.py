@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 from samplegen.commands import build, compare, preview, profile, push
 from samplegen.errors import SamplegenError
+from samplegen.version import samplegen_version
 
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
@@ -37,6 +38,7 @@ COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
 
 def make_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(prog="samplegen", description="Synthetic DBQ-shaped product data sets with images.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {samplegen_version()}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
     for add in COMMANDS:
         add(commands)

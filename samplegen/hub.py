@@ -127,7 +127,7 @@ def upload(
     _check_settings(repo_id, revision, create_pr, timeout)
     from huggingface_hub import HfApi, constants, get_token  # noqa: PLC0415
 
-    from samplegen.builder import samplegen_version  # noqa: PLC0415
+    from samplegen.version import samplegen_version  # noqa: PLC0415
 
     token = token or get_token()
     if not token:

@@ -192,3 +192,16 @@ def test_no_progress_bar_when_not_a_terminal(tmp_path):
     )
     assert result.stderr == ""
     assert result.stdout.strip() == str(tmp_path / "out")
+
+
+@pytest.mark.parametrize("program", ["samplegen", "finetune"])
+def test_version_flag_prints_the_installed_version(program, capsys):
+    from importlib.metadata import version  # noqa: PLC0415
+
+    from finetune.cli import main as finetune_main  # noqa: PLC0415
+
+    entry = {"samplegen": main, "finetune": finetune_main}[program]
+    with pytest.raises(SystemExit) as exit_:
+        entry(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.strip() == f"{program} {version('samplegen')}"
