@@ -1,0 +1,7 @@
+"""`python -m finetune`: the same as the `finetune` command."""
+
+import sys
+
+from finetune.cli import main
+
+sys.exit(main())
