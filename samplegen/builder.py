@@ -29,6 +29,8 @@ from schemas import BuildConfig, Profile
 
 DATA_FOLDER = "data"
 CHUNK_ROWS = {True: 16, False: 2048}  # rows per task, with and without images
+TAIL_CHUNK_ROWS = {True: 4, False: 512}  # rows per task at the end of a build with helper processes
+TAIL_CHUNKS_PER_PROCESS = 4  # small tasks that end such a build, per process
 ROW_GROUP_ROWS = {True: 100, False: 10_000}  # rows per parquet row group
 HELPER_QUEUE = 4  # chunks queued at each helper process
 
@@ -47,9 +49,23 @@ def make_config(config: BuildConfig | None = None, **settings: Any) -> BuildConf
         raise ConfigError(f"invalid build setting: {error}") from None
 
 
-def _chunks(rows: Iterable[PlannedRow], size: int) -> Iterator[list[PlannedRow]]:
+def _chunk_sizes(n: int, size: int, tail_size: int | None = None, tail_rows: int = 0) -> Iterator[int]:
+    """Rows per chunk for `n` rows: `size` while at least `tail_rows` rows would be left after the chunk,
+    then `tail_size` (the build's last chunks are small, so its processes run out of work together)."""
+    if size < 1 or (tail_size is not None and tail_size < 1):
+        raise ValueError("chunks need at least one row")
+    remaining = n
+    while remaining > 0:
+        take = min(remaining, size if remaining - size >= tail_rows or tail_size is None else tail_size)
+        yield take
+        remaining -= take
+
+
+def _chunks(rows: Iterable[PlannedRow], sizes: Iterable[int]) -> Iterator[list[PlannedRow]]:
     iterator = iter(rows)
-    while chunk := list(islice(iterator, size)):
+    for size in sizes:
+        if not (chunk := list(islice(iterator, size))):
+            return
         yield chunk
 
 
@@ -72,46 +88,50 @@ def _made_rows(config: BuildConfig, profile: Profile, helpers: Helpers | None) -
     are a function of their planned row alone, so who makes a chunk never changes the output.
     """
     chunk_rows = CHUNK_ROWS[config.with_images]
-    chunks = _chunks(iter_plan(config, profile), chunk_rows)
     factory = RowFactory(config, profile)
     if helpers is None:
-        for chunk in chunks:
+        for chunk in _chunks(iter_plan(config, profile), _chunk_sizes(config.n, chunk_rows)):
             yield from factory.make_chunk(chunk)
         return
+    tail_rows = TAIL_CHUNK_ROWS[config.with_images]
+    sizes = _chunk_sizes(config.n, chunk_rows, tail_rows, TAIL_CHUNKS_PER_PROCESS * config.num_proc * tail_rows)
+    chunks = _chunks(iter_plan(config, profile), sizes)
     helper_count = config.num_proc - 1
     ahead = HELPER_QUEUE * helper_count  # chunks queued at the helpers, so they never wait
-    unsent = -(-config.n // chunk_rows)  # chunks not yet taken from the plan
+    unsent = config.n  # rows not yet sent to a helper or made here
     slots: collections.deque[int | list] = collections.deque()  # plan order: a helper's ticket, or rows
-    exhausted = False
+    upcoming = next(chunks, None)
     while True:
-        while not exhausted and helpers.queued < ahead and _helpers_short(helpers.queued, unsent, helper_count):
-            chunk = next(chunks, None)
-            if chunk is None:
-                exhausted = True
-            else:
-                unsent -= 1
-                slots.append(helpers.submit(chunk))
+        while (
+            upcoming is not None
+            and helpers.queued < ahead
+            and _helpers_short(helpers.queued_rows, len(upcoming), unsent, helper_count)
+        ):
+            slots.append(helpers.submit(upcoming))
+            unsent -= len(upcoming)
+            upcoming = next(chunks, None)
+        if upcoming is None:
+            helpers.finish_idle()  # those with nothing left to make exit while this process finishes
         if slots and (
-            isinstance(slots[0], list) or exhausted or len(slots) >= 3 * ahead or helpers.ready(slots[0])
+            isinstance(slots[0], list) or upcoming is None or len(slots) >= 3 * ahead or helpers.ready(slots[0])
         ):
             head = slots.popleft()
             yield from head if isinstance(head, list) else helpers.receive(head)
             continue
-        chunk = next(chunks, None)  # the oldest chunk is still being made: make a newer one here
-        if chunk is None:
-            exhausted = True
-            if not slots:
-                return
-        else:
-            unsent -= 1
-            slots.append(factory.make_chunk(chunk))  # at most 3 * ahead chunks held: memory stays flat
+        if upcoming is None:
+            return
+        # the oldest chunk is still being made: make the next one here
+        slots.append(factory.make_chunk(upcoming))  # at most 3 * ahead chunks held: memory stays flat
+        unsent -= len(upcoming)
+        upcoming = next(chunks, None)
 
 
-def _helpers_short(queued: int, unsent: int, helper_count: int) -> bool:
-    """Whether the helpers, given one more chunk, would still hold no more than their share of the chunks
-    left (theirs queued and those not yet sent). Near the end of a build this keeps the last chunks here,
-    so that this process does not sit waiting for a queue of helper chunks after making its own last one."""
-    return (queued + 1) * (helper_count + 1) <= helper_count * (queued + unsent)
+def _helpers_short(queued: int, chunk: int, unsent: int, helper_count: int) -> bool:
+    """Whether the helpers, given a chunk of `chunk` more rows, would still hold no more than their share of
+    the rows left (`queued` at the helpers and `unsent`, the chunk's included). Near the end of a build this
+    keeps the last chunks here, so that this process does not sit waiting for helper rows after making its
+    own last ones."""
+    return (queued + chunk) * (helper_count + 1) <= helper_count * (queued + unsent)
 
 
 def _progress(total: int, enabled: bool | None):

@@ -12,6 +12,7 @@ import multiprocessing
 import signal
 import sys
 import traceback
+from collections import deque
 from typing import Any, Self
 
 from samplegen.errors import BuildError
@@ -61,7 +62,8 @@ class Helpers:
         if config.with_images:
             import samplegen.render  # noqa: F401, PLC0415 - forked helpers inherit it instead of importing it
         self._tasks, self._results, self._processes = [], [], []
-        self._queued: list[int] = [0] * count
+        self._queued: list[deque[int]] = [deque() for _ in range(count)]  # rows of each chunk sent, oldest first
+        self._told_done = [False] * count
         for _ in range(count):
             task_reader, task_writer = context.Pipe(duplex=False)
             result_reader, result_writer = context.Pipe(duplex=False)
@@ -79,16 +81,21 @@ class Helpers:
     @property
     def queued(self) -> int:
         """Chunks sent and not yet received back, all helpers together."""
-        return sum(self._queued)
+        return sum(map(len, self._queued))
+
+    @property
+    def queued_rows(self) -> int:
+        """Rows in the chunks sent and not yet received back, all helpers together."""
+        return sum(map(sum, self._queued))
 
     def submit(self, chunk: list[PlannedRow]) -> int:
         """Send a chunk to the least busy helper; returns the helper's index (a ticket for `receive`)."""
-        helper = min(range(len(self._queued)), key=self._queued.__getitem__)
+        helper = min(range(len(self._queued)), key=lambda index: sum(self._queued[index]))
         try:
             self._tasks[helper].send(chunk)
         except OSError:  # BrokenPipeError: the helper is gone
             raise self._died(helper) from None
-        self._queued[helper] += 1
+        self._queued[helper].append(len(chunk))
         return helper
 
     def ready(self, helper: int) -> bool:
@@ -101,7 +108,7 @@ class Helpers:
             rows = self._results[helper].recv()
         except EOFError:
             raise self._died(helper) from None
-        self._queued[helper] -= 1
+        self._queued[helper].popleft()
         if isinstance(rows, BuildError):
             raise rows
         return rows
@@ -113,13 +120,26 @@ class Helpers:
             "written: run the build again, with a smaller --num-proc if memory is short"
         )
 
+    def finish_idle(self) -> None:
+        """Tell each helper with nothing queued that no more chunks will come, so that it exits while this
+        process finishes the build. Call it once every chunk has been sent."""
+        for helper, queued in enumerate(self._queued):
+            if not queued:
+                self._tell_done(helper)
+
+    def _tell_done(self, helper: int) -> None:
+        if self._told_done[helper]:
+            return
+        try:
+            self._tasks[helper].send(None)
+        except OSError:
+            raise self._died(helper) from None
+        self._told_done[helper] = True
+
     def close(self) -> None:
         """Tell every helper to finish and wait for them."""
-        for helper, tasks in enumerate(self._tasks):
-            try:
-                tasks.send(None)
-            except OSError:
-                raise self._died(helper) from None
+        for helper in range(len(self._tasks)):
+            self._tell_done(helper)
         for process in self._processes:
             process.join()
 

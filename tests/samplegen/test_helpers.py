@@ -7,7 +7,7 @@ import signal
 import pytest
 
 import samplegen
-from samplegen.builder import _helpers_short
+from samplegen.builder import _chunk_sizes, _helpers_short
 from samplegen.helpers import Helpers
 from samplegen.plan import iter_plan
 from samplegen.work import RowFactory
@@ -65,16 +65,46 @@ def test_build_stops_cleanly_when_a_helper_dies(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize(
-    ("queued", "unsent", "helper_count", "send"),
+    ("queued", "chunk", "unsent", "helper_count", "send"),
     [
-        (0, 190, 1, True),  # plenty left: keep the helpers busy
-        (2, 4, 1, True),  # one more leaves 3 queued at the helper and 3 for this process
-        (3, 4, 1, False),  # one more would leave the helper 4 and this process 3: keep it here
-        (3, 3, 2, True),  # two helpers take two thirds: 4 of 6
-        (4, 3, 2, False),
-        (0, 1, 1, False),  # the last chunk is never sent away
-        (0, 1, 7, False),
+        (0, 16, 3040, 1, True),  # plenty left: keep the helpers busy
+        (32, 16, 64, 1, True),  # one more leaves 48 rows queued at the helper and 48 for this process
+        (48, 16, 64, 1, False),  # one more would leave the helper 64 rows and this process 48: keep it here
+        (28, 4, 36, 1, True),  # small tail chunks: 32 rows at the helper and 32 here
+        (32, 4, 32, 1, False),  # 36 against 28: keep it here
+        (3, 1, 3, 2, True),  # two helpers take two thirds: 4 of 6
+        (4, 1, 3, 2, False),
+        (0, 4, 4, 1, False),  # the last chunk is never sent away
+        (0, 4, 4, 7, False),
     ],
 )
-def test_helpers_get_no_more_than_their_share_of_the_last_chunks(queued, unsent, helper_count, send):
-    assert _helpers_short(queued, unsent, helper_count) is send
+def test_helpers_get_no_more_than_their_share_of_the_last_rows(queued, chunk, unsent, helper_count, send):
+    assert _helpers_short(queued, chunk, unsent, helper_count) is send
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [
+        (3040, [16] * 188 + [4] * 8),  # 3,008 rows in chunks of 16, the last 32 in chunks of 4
+        (50, [16] + [4] * 8 + [2]),  # 16 + 34: less than the tail and a chunk left, so the tail starts early
+        (20, [4] * 5),
+        (3, [3]),
+    ],
+)
+def test_a_build_ends_with_small_chunks(n, expected):
+    assert list(_chunk_sizes(n, 16, 4, 32)) == expected
+    assert list(_chunk_sizes(n, 16)) == [16] * (n // 16) + ([n % 16] if n % 16 else [])
+
+
+def test_finish_idle_lets_helpers_with_nothing_queued_exit(config, us_profile):
+    planned = list(iter_plan(config, us_profile))
+    with Helpers(2, config, us_profile) as helpers:
+        first, second = helpers.submit(planned[:4]), helpers.submit(planned[4:8])
+        helpers.receive(first)
+        helpers.finish_idle()  # the first helper is idle: it is told to stop; the second still has a chunk
+        helpers._processes[first].join(timeout=30)
+        assert not helpers._processes[first].is_alive()
+        assert helpers._processes[second].is_alive()
+        assert helpers.queued_rows == 4
+        assert helpers.receive(second) == RowFactory(config, us_profile).make_chunk(planned[4:8])
+    assert not any(process.is_alive() for process in helpers._processes)
