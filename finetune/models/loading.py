@@ -81,6 +81,16 @@ def freeze_vision(model: torch.nn.Module, family: ModelFamily) -> int:
     return frozen
 
 
+def enable_checkpointing(model: Any) -> None:
+    """Non-reentrant activation checkpointing, under the method name the installed transformers has
+    (`activation_checkpointing_enable` from 5.2x on, `gradient_checkpointing_enable` before)."""
+    enable = getattr(model, "activation_checkpointing_enable", None)
+    if enable is not None:
+        enable(activation_checkpointing_kwargs={"use_reentrant": False})
+    else:
+        model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
+
+
 def _check_method(settings: ModelSettings) -> None:
     if settings.method == "qlora":
         if not torch.cuda.is_available():
@@ -139,7 +149,7 @@ def load_for_training(settings: ModelSettings) -> LoadedModel:
     if settings.freeze_vision:
         freeze_vision(model, family)
     if settings.gradient_checkpointing:
-        model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
+        enable_checkpointing(model)
         model.config.use_cache = False
     if settings.method in ("lora", "qlora"):
         if settings.method == "qlora":

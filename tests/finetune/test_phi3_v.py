@@ -262,6 +262,39 @@ def test_generate_with_and_without_cache_agree(tiny):
         assert torch.equal(tokens, cached[index, inputs["input_ids"].shape[1] :])
 
 
+@pytest.mark.parametrize("name", ["cache", "past_key_values"])
+def test_a_given_cache_is_filled_and_returned_under_either_name(tiny, name):
+    """Whatever the installed transformers calls it, the cache handed in is the one the layers fill and the
+    one that comes back, and a decode step on it gives the logits of the whole sequence run uncached."""
+    from transformers import DynamicCache
+
+    from finetune.models.phi3_v.cache_names import output_cache
+
+    model, processor = tiny
+    inputs = batch(processor, [image(SQUARE), image(WIDE, (30, 200, 30))], side="left")
+    length = inputs["input_ids"].shape[1]
+    with torch.no_grad():
+        given = DynamicCache(config=model.config)
+        prefill = model(**inputs, use_cache=True, **{name: given})
+        assert output_cache(prefill) is given and given.get_seq_length() == length
+        next_ids = prefill.logits[:, -1].argmax(-1, keepdim=True)
+        mask = torch.cat([inputs["attention_mask"], torch.ones_like(next_ids)], dim=-1)
+        other = "past_key_values" if name == "cache" else "cache"
+        step = model(input_ids=next_ids, attention_mask=mask, use_cache=True, **{other: given})
+        assert output_cache(step) is given and given.get_seq_length() == length + 1
+        whole = model(**{**inputs, "input_ids": torch.cat([inputs["input_ids"], next_ids], -1), "attention_mask": mask})
+    torch.testing.assert_close(step.logits[:, -1], whole.logits[:, -1], atol=1e-4, rtol=1e-4)
+
+
+def test_two_different_caches_are_refused(tiny):
+    from transformers import DynamicCache
+
+    model, processor = tiny
+    inputs = batch(processor, [image(SQUARE)])
+    with pytest.raises(ValueError, match="two different KV caches"):
+        model(**inputs, cache=DynamicCache(config=model.config), past_key_values=DynamicCache(config=model.config))
+
+
 def test_generation_across_the_longrope_switch_recomputes_the_cache(tiny):
     _, processor = tiny
     inputs = batch(processor, [image(SQUARE)])

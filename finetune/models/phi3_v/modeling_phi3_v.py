@@ -27,6 +27,7 @@ from transformers.models.phi3.modeling_phi3 import Phi3Attention, Phi3DecoderLay
 from transformers.utils.generic import merge_with_config_defaults
 from transformers.utils.output_capturing import capture_outputs
 
+from .cache_names import GENERATION_KWARG, LAYER_KWARG, MASK_KWARG, OUTPUT_FIELD, given_cache, output_cache
 from .configuration_phi3_v import Phi3VConfig, vision_grid
 
 
@@ -126,7 +127,7 @@ class Phi3VPreTrainedModel(PreTrainedModel):
     input_modalities = ("image", "text")
     supports_gradient_checkpointing = True
     _no_split_modules = ["Phi3DecoderLayer", "CLIPEncoderLayer"]
-    _skip_keys_device_placement = ["past_key_values"]
+    _skip_keys_device_placement = ["past_key_values", "cache"]
     _supports_sdpa = True
     _supports_flash_attn = True
     _can_record_outputs = {"hidden_states": Phi3DecoderLayer, "attentions": Phi3Attention}
@@ -193,25 +194,23 @@ class Phi3VModel(Phi3VPreTrainedModel):
         past_key_values: Cache | None = None,
         inputs_embeds: torch.Tensor | None = None,
         use_cache: bool | None = None,
+        cache: Cache | None = None,
         **kwargs,
     ) -> BaseModelOutputWithPast:
         """input_ids (batch, seq); pixel_values (n_images, max_crops, 3, c, c) and image_sizes (n_images, 2)
         for the images of the whole batch in prompt order. Without position_ids, positions count only the
-        tokens the attention mask keeps, so a left-padded row sees the positions it would see alone."""
+        tokens the attention mask keeps, so a left-padded row sees the positions it would see alone.
+        The KV cache comes as `cache` or `past_key_values`; the one given is filled and returned."""
         if (input_ids is None) == (inputs_embeds is None):
             raise ValueError("pass exactly one of input_ids and inputs_embeds")
+        cache = given_cache(past_key_values, cache)
         if inputs_embeds is None:
-            prefill = past_key_values is None or past_key_values.get_seq_length() == 0
+            prefill = cache is None or cache.get_seq_length() == 0
             inputs_embeds = self.embed(input_ids, pixel_values, image_sizes, prefill=prefill)
         elif pixel_values is not None:
             raise ValueError("pixel_values need input_ids (to find the image positions), not inputs_embeds")
         return self.decode(
-            inputs_embeds,
-            attention_mask=attention_mask,
-            position_ids=position_ids,
-            past_key_values=past_key_values,
-            use_cache=use_cache,
-            **kwargs,
+            inputs_embeds, attention_mask=attention_mask, position_ids=position_ids, cache=cache, use_cache=use_cache, **kwargs
         )
 
     # The images are embedded before this, outside the output capture: `output_hidden_states` gives the
@@ -223,18 +222,19 @@ class Phi3VModel(Phi3VPreTrainedModel):
         inputs_embeds: torch.Tensor,
         attention_mask: torch.Tensor | None = None,
         position_ids: torch.LongTensor | None = None,
-        past_key_values: Cache | None = None,
+        cache: Cache | None = None,
         use_cache: bool | None = None,
         **kwargs,
     ) -> BaseModelOutputWithPast:
-        """The Phi-3 decoder over (batch, seq, hidden) embeddings -> normed hidden states and the cache."""
-        if use_cache and past_key_values is None:
-            past_key_values = DynamicCache(config=self.config)
+        """The Phi-3 decoder over (batch, seq, hidden) embeddings -> normed hidden states and the cache.
+        A cache given is filled in place and returned; with use_cache and none given, a new one is."""
+        if use_cache and cache is None:
+            cache = DynamicCache(config=self.config)
         if position_ids is None:
-            position_ids = self.positions(inputs_embeds, attention_mask, past_key_values)
+            position_ids = self.positions(inputs_embeds, attention_mask, cache)
 
         mask_attention, mask_positions = attention_mask, position_ids
-        if self.right_padded_without_past(attention_mask, past_key_values):
+        if self.right_padded_without_past(attention_mask, cache):
             # Every row is real tokens then padding: causal attention alone already keeps each real position
             # from the padding after it, so the padding mask changes nothing there (only the outputs at the
             # padding, which nothing reads). Without it, SDPA runs a causal flash kernel over half the
@@ -247,8 +247,8 @@ class Phi3VModel(Phi3VPreTrainedModel):
             config=self.config,
             inputs_embeds=inputs_embeds,
             attention_mask=mask_attention,
-            past_key_values=past_key_values,
             position_ids=mask_positions,
+            **{MASK_KWARG: cache},
         )
         hidden_states = inputs_embeds  # (batch, seq, hidden)
         position_embeddings = self.rotary_emb(hidden_states, position_ids=position_ids)  # longrope cos, sin
@@ -257,14 +257,12 @@ class Phi3VModel(Phi3VPreTrainedModel):
                 hidden_states,
                 attention_mask=causal_mask,
                 position_ids=position_ids,
-                past_key_values=past_key_values,
                 use_cache=use_cache,
                 position_embeddings=position_embeddings,
+                **{LAYER_KWARG: cache},
                 **kwargs,
             )
-        return BaseModelOutputWithPast(
-            last_hidden_state=self.norm(hidden_states), past_key_values=past_key_values if use_cache else None
-        )
+        return BaseModelOutputWithPast(last_hidden_state=self.norm(hidden_states), **{OUTPUT_FIELD: cache if use_cache else None})
 
     @staticmethod
     def right_padded_without_past(attention_mask: torch.Tensor | None, past_key_values: Cache | None) -> bool:
@@ -331,6 +329,7 @@ class Phi3VForCausalLM(Phi3VPreTrainedModel, GenerationMixin):
         labels: torch.LongTensor | None = None,
         use_cache: bool | None = None,
         logits_to_keep: int | torch.Tensor = 0,
+        cache: Cache | None = None,
         **kwargs,
     ) -> CausalLMOutputWithPast:
         """Logits (batch, seq, vocab); with labels (batch, seq; -100 where not trained) the shifted
@@ -341,7 +340,7 @@ class Phi3VForCausalLM(Phi3VPreTrainedModel, GenerationMixin):
             image_sizes=image_sizes,
             attention_mask=attention_mask,
             position_ids=position_ids,
-            past_key_values=past_key_values,
+            cache=given_cache(past_key_values, cache),
             inputs_embeds=inputs_embeds,
             use_cache=use_cache,
             **kwargs,
@@ -355,9 +354,9 @@ class Phi3VForCausalLM(Phi3VPreTrainedModel, GenerationMixin):
         return CausalLMOutputWithPast(
             loss=loss,
             logits=logits,
-            past_key_values=outputs.past_key_values,
             hidden_states=outputs.hidden_states,
             attentions=outputs.attentions,
+            **{OUTPUT_FIELD: output_cache(outputs)},
         )
 
     def prepare_inputs_for_generation(
@@ -367,18 +366,22 @@ class Phi3VForCausalLM(Phi3VPreTrainedModel, GenerationMixin):
         pixel_values: torch.Tensor | None = None,
         image_sizes: torch.Tensor | None = None,
         is_first_iteration: bool | None = False,
+        cache: Cache | None = None,
         **kwargs,
     ) -> dict:
         """The images go in on the first step only (later steps read them from the cache), or on every step
         without a cache. When the sequence first grows past longrope's original length (4096), the cache,
         built with the short factors, is dropped and the whole sequence recomputed with the long ones (as
-        transformers' Phi3ForCausalLM does), images included."""
-        restart = self._rope_switches_to_long(input_ids, past_key_values, kwargs.get("position_ids"))
+        transformers' Phi3ForCausalLM does), images included: the model then returns a new cache, which
+        generate() carries on with. The cache comes as `cache` or `past_key_values`, whichever the installed
+        transformers uses, and goes on under that name."""
+        cache = given_cache(past_key_values, cache)
+        restart = self._rope_switches_to_long(input_ids, cache, kwargs.get("position_ids"))
         if restart:
-            past_key_values = None
+            cache = None
             kwargs["next_sequence_length"] = None
         model_inputs = super().prepare_inputs_for_generation(
-            input_ids, past_key_values=past_key_values, is_first_iteration=is_first_iteration, **kwargs
+            input_ids, is_first_iteration=is_first_iteration, **{GENERATION_KWARG: cache}, **kwargs
         )
         if is_first_iteration or restart or not kwargs.get("use_cache", True):
             model_inputs["pixel_values"] = pixel_values
