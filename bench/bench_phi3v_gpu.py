@@ -68,7 +68,7 @@ import torch
 import samplegen
 from finetune.collate import TrainingCollator
 from finetune.data import load_training_data
-from finetune.models.loading import family_for
+from finetune.models.loading import enable_checkpointing, family_for
 from finetune.models.phi3_v import (
     Phi3VConfig,
     Phi3VForCausalLM,
@@ -197,7 +197,7 @@ def build_model(config: Phi3VConfig, recipe: Recipe, device: torch.device, dtype
     with device:
         model = Phi3VForCausalLM._from_config(config, dtype=dtype, attn_implementation=recipe.attn_implementation)
     if recipe.gradient_checkpointing:
-        model.activation_checkpointing_enable(activation_checkpointing_kwargs={"use_reentrant": False})
+        enable_checkpointing(model)
     model.config.use_cache = False
     lora = LoraConfig(r=16, lora_alpha=32, lora_dropout=0.05, target_modules=LORA_TARGETS, bias="none")
     model = get_peft_model(model, lora)
