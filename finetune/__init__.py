@@ -1,13 +1,18 @@
 """finetune: train a vision-language model to read a product photo and answer
 "Product: <title>, Category: <category3>, Full Price: <price>" — on samplegen data or the real DBQ set.
+
+Importing the package registers the native Phi-3-vision with transformers' Auto classes (when transformers
+loads), so saved and merged Phi-3-vision folders load with `AutoModelForImageTextToText` / `AutoProcessor`.
 """
 
 from finetune.errors import DataError, FinetuneError, ModelError, SettingsError
 from finetune.evaluate import evaluate
 from finetune.merge import merge
 from finetune.models.families import FAMILIES, ModelFamily
+from finetune.models.registration import register_when_transformers_loads
 from finetune.models.scratch import ScratchShape, create_scratch_model
 from finetune.predict import predict
+from finetune.publish import push
 from finetune.prompts import answer_for, parse_answer
 from finetune.train import TrainResult, train
 from schemas.finetune import DataSettings, ModelSettings, ProductPrediction, TrainSettings
@@ -31,5 +36,8 @@ __all__ = [
     "merge",
     "parse_answer",
     "predict",
+    "push",
     "train",
 ]
+
+register_when_transformers_loads()

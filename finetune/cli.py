@@ -1,4 +1,4 @@
-"""`finetune` command line: train, evaluate, predict, merge — a thin layer over the Python API.
+"""`finetune` command line: train, evaluate, predict, merge, push — a thin layer over the Python API.
 
 Defaults live in schemas.finetune; a flag left out keeps the model's default. Mistakes print one line
 (`finetune: error: ...`) and exit with code 2; FINETUNE_DEBUG=1 shows tracebacks.
@@ -123,6 +123,31 @@ def _run_merge(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_push(args: argparse.Namespace) -> int:
+    from finetune.publish import push  # noqa: PLC0415
+    from samplegen.commands.push import quiet_hub  # noqa: PLC0415
+
+    with quiet_hub():
+        result = push(
+            args.folder, args.repo_id, private=args.private, revision=args.revision, token=args.token, timeout=args.timeout
+        )
+    print(result.commit_url if result.changed else f"nothing changed: {result.repo_id}@{result.revision} already has these files")
+    return 0
+
+
+def _add_push(commands: argparse._SubParsersAction) -> None:
+    from samplegen.hub import DEFAULT_TIMEOUT  # noqa: PLC0415
+
+    push = commands.add_parser("push", help="publish a trained or merged folder as a Hub model repo")
+    push.add_argument("folder", metavar="DIR", help="output folder of `finetune train` or `finetune merge`")
+    push.add_argument("--repo-id", required=True, help="model repo, e.g. user/name (created if missing)")
+    push.add_argument("--private", action="store_true", help="create the repo private")
+    push.add_argument("--revision", metavar="BRANCH", help="push to this branch (created from main if missing)")
+    push.add_argument("--token", help="Hub token (default: HF_TOKEN, then the saved `hf auth login`)")
+    push.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS", help=f"how long to wait on the Hub (default {DEFAULT_TIMEOUT:g})")
+    push.set_defaults(handler=_run_push)
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(prog="finetune", description="Fine-tune a vision-language model to read product photos.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {samplegen_version()}")
@@ -157,6 +182,8 @@ def make_parser() -> argparse.ArgumentParser:
     merge.add_argument("--out", required=True, help="folder for the merged model")
     merge.add_argument("--overwrite", action="store_true")
     merge.set_defaults(handler=_run_merge)
+
+    _add_push(commands)
     return parser
 
 

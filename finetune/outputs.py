@@ -1,4 +1,4 @@
-"""What a training run leaves behind besides the weights: config, metrics, samples, model card; and push."""
+"""What a training run or a merge leaves behind besides the weights: config, metrics, samples, model cards."""
 
 from __future__ import annotations
 
@@ -14,8 +14,7 @@ CONFIG_FILE = "training_config.json"
 METRICS_FILE = "metrics.json"
 SAMPLES_FILE = "samples.json"
 CARD_FILE = "README.md"
-# What a model repo gets: weights (full or adapter), processor and tokenizer files, our records.
-MODEL_PATTERNS = ["*.json", "*.safetensors", "*.jinja", "*.txt", "*.model", "README.md"]
+TASK = "`Product: <title>, Category: <category3>, Full Price: <price>`"
 
 
 def write_json(path: Path, data: object) -> None:
@@ -38,7 +37,7 @@ def write_model_card(output: Path, settings: TrainSettings, metrics: dict) -> No
     """README.md for the model repo: base model, data, settings and the evaluation by generation."""
     header = yaml.safe_dump(
         {
-            "base_model": settings.model.name,
+            **_base_model_field(settings.model.name),
             "library_name": "peft" if settings.model.method in ("lora", "qlora") else "transformers",
             "pipeline_tag": "image-text-to-text",
             "tags": ["finetune", "samplegen", "product-pricing", settings.model.method],
@@ -68,23 +67,82 @@ Baseline: the majority category and the mean training price for every sample.
 
 All numbers: `{METRICS_FILE}`; sample answers: `{SAMPLES_FILE}`.
 """
+    _write_card(output, text)
+
+
+def hub_model_id(name: str) -> str | None:
+    """`name` if it is a Hub model id (owner/name, not a folder here), else None: cards name local bases in prose only."""
+    path = Path(name).expanduser()
+    if path.is_absolute() or path.exists() or name.startswith((".", "~")) or name.count("/") > 1:
+        return None
+    return name
+
+
+def _base_model_field(name: str) -> dict:
+    """The card's `base_model` metadata: only a Hub id, since a folder path there names no model on the Hub."""
+    hub_id = hub_model_id(name)
+    return {"base_model": hub_id} if hub_id else {}
+
+
+def _write_card(output: Path, text: str) -> None:
     partial = output / f".{CARD_FILE}.partial"
     partial.write_text(text, encoding="utf-8")
     os.replace(partial, output / CARD_FILE)
 
 
-def push_model(output: Path, repo_id: str, *, private: bool = False, token: str | None = None):
-    """Publish the trained model folder (no checkpoints) to a model repo with the Hub client."""
-    from samplegen.hub import upload  # noqa: PLC0415
-
-    return upload(
-        output,
-        repo_id,
-        repo_type="model",
-        allow_patterns=MODEL_PATTERNS,
-        delete_patterns=None,
-        ignore_patterns=["checkpoint-*", "checkpoint-*/*", ".*"],
-        private=private,
-        token=token,
-        commit_message="Upload fine-tuned model (finetune)",
+def write_merged_card(output: Path, base: str, adapter: Path, settings: TrainSettings | None, metrics: dict) -> None:
+    """README.md for a merged model: the LoRA adapter of `adapter` folded into `base`, a plain transformers model."""
+    header = yaml.safe_dump(
+        {
+            **_base_model_field(base),
+            "library_name": "transformers",
+            "pipeline_tag": "image-text-to-text",
+            "tags": ["finetune", "samplegen", "product-pricing", "merged-lora"],
+        },
+        sort_keys=False,
     )
+    question = settings.question if settings else "the trained question"
+    if settings is not None:
+        data = metrics.get("data", {})
+        training = f"""## Training
+
+- Data: `{settings.data.source}` — {data.get("train_rows", "?")} training rows, {data.get("validation_rows", "?")} validation rows
+- LoRA r {settings.model.lora_r}, alpha {settings.model.lora_alpha}, vision tower {"frozen" if settings.model.freeze_vision else "trained"};
+  batch {settings.batch_size} × accumulation {settings.gradient_accumulation}, learning rate {settings.learning_rate}, seed {settings.seed}.
+  Full settings of the run: `{CONFIG_FILE}`.
+"""
+    else:
+        training = "## Training\n\nThe run's settings were not found beside the adapter.\n"
+    evaluation = ""
+    if metrics.get("after"):
+        evaluation = f"""
+## Evaluation by generation ({metrics["after"].get("samples", 0)} validation samples, before the merge)
+
+Merging changes no answer beyond rounding. Baseline: the majority category and the mean training price.
+
+{_metric_lines(metrics)}
+
+All numbers: `{METRICS_FILE}`.
+"""
+    text = f"""---
+{header}---
+
+# {base} fine-tuned to read product photos (LoRA merged)
+
+The LoRA adapter trained by `finetune train` in `{adapter.name}` merged into the base model `{base}`:
+full weights, one stand-alone model; loading it needs neither the adapter nor peft.
+
+Answers "{question}" about a product photo with {TASK}.
+
+```python
+import finetune  # registers the native Phi-3-vision with the Auto classes
+from transformers import AutoModelForImageTextToText, AutoProcessor
+
+model = AutoModelForImageTextToText.from_pretrained("<this repo or folder>")
+processor = AutoProcessor.from_pretrained("<this repo or folder>")
+```
+
+or `finetune predict --model <this folder> photo.jpg`.
+
+{training}{evaluation}"""
+    _write_card(output, text)

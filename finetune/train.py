@@ -157,6 +157,10 @@ def train(settings: TrainSettings) -> TrainResult:
     from finetune.data import DownloadSettings, load_training_data  # noqa: PLC0415
 
     _check_reporter(settings.report_to)
+    if settings.push_to:  # a bad repo id or token fails now, not after the training
+        from finetune.publish import check_push_access  # noqa: PLC0415
+
+        check_push_access(settings.push_to)
     output = _check_output(settings)
     log.info("resolved settings: %s", settings.model_dump_json())
     data = load_training_data(
@@ -202,7 +206,7 @@ def train(settings: TrainSettings) -> TrainResult:
         write_json(output / SAMPLES_FILE, evaluation.samples)
         write_model_card(output, settings, metrics)
         if settings.push_to:
-            from finetune.outputs import push_model  # noqa: PLC0415
+            from finetune.publish import push  # noqa: PLC0415
 
-            push_model(output, settings.push_to)
+            push(output, settings.push_to)
     return TrainResult(output_dir=output, metrics=metrics)

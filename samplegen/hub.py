@@ -125,18 +125,10 @@ def upload(
 ) -> PushResult:
     """Upload a checked folder to a Hub repo of any type, with the same token, error and no-op handling."""
     _check_settings(repo_id, revision, create_pr, timeout)
-    from huggingface_hub import HfApi, constants, get_token  # noqa: PLC0415
+    from huggingface_hub import constants  # noqa: PLC0415
 
-    from samplegen.version import samplegen_version  # noqa: PLC0415
-
-    token = token or get_token()
-    if not token:
-        raise PushError(f"no Hugging Face token: {LOGIN_HINT}")
-    if constants.is_offline_mode():
-        raise PushError("HF_HUB_OFFLINE is set: unset it to push to the Hub")
-    endpoint = _endpoint()
-    api = HfApi(endpoint=endpoint, token=token, library_name="samplegen", library_version=samplegen_version())
-    with _scrubbed(token), _hub_errors(repo_id, revision, endpoint, timeout), _timeout(timeout):
+    token, endpoint, api = _client(token)
+    with _scrubbed(token), _hub_errors(repo_id, revision, endpoint, timeout, repo_type), _timeout(timeout):
         api.create_repo(repo_id, repo_type=repo_type, exist_ok=True, private=True if private else None)
         before = _head(api, repo_id, revision, repo_type)
         if private and not before.private:
@@ -161,6 +153,48 @@ def upload(
         pr_url=commit.pr_url if changed else None,
         changed=changed,
     )
+
+
+def check_write_access(
+    repo_id: str, *, repo_type: str = "model", token: str | None = None, timeout: float = DEFAULT_TIMEOUT
+) -> str:
+    """Before long work that ends in a push: the repo id is valid and the token may write under its namespace.
+
+    Asks the Hub who owns the token (nothing is created) and returns that account's name. A read-only token,
+    or a namespace that is neither the account nor one of its organisations, is a one-line PushError. The
+    scopes of fine-grained tokens are not inspected: the push itself reports a missing one.
+    """
+    _check_settings(repo_id, None, False, timeout)
+    token, endpoint, api = _client(token)
+    with _scrubbed(token), _hub_errors(repo_id, None, endpoint, timeout, repo_type), _timeout(timeout):
+        identity = api.whoami()
+    account = identity.get("name", "?")
+    namespaces = {account} | {org.get("name") for org in identity.get("orgs") or ()}
+    namespace = repo_id.split("/")[0]
+    if namespace not in namespaces:
+        raise PushError(
+            f"the token belongs to {account}, who cannot write under {namespace!r}: "
+            f"pick a repo id under {account}/ or use a token of {namespace}"
+        )
+    if (identity.get("auth") or {}).get("accessToken", {}).get("role") == "read":
+        raise PushError(f"the token of {account} is read-only: use a token with write access ({LOGIN_HINT})")
+    return account
+
+
+def _client(token: str | None):
+    """(token, endpoint, HfApi) for --token, else HF_TOKEN, else the saved login; a one-line PushError without one."""
+    from huggingface_hub import HfApi, constants, get_token  # noqa: PLC0415
+
+    from samplegen.version import samplegen_version  # noqa: PLC0415
+
+    token = token or get_token()
+    if not token:
+        raise PushError(f"no Hugging Face token: {LOGIN_HINT}")
+    if constants.is_offline_mode():
+        raise PushError("HF_HUB_OFFLINE is set: unset it to push to the Hub")
+    endpoint = _endpoint()
+    api = HfApi(endpoint=endpoint, token=token, library_name="samplegen", library_version=samplegen_version())
+    return token, endpoint, api
 
 
 def _check_settings(repo_id: str, revision: str | None, create_pr: bool, timeout: float) -> None:
@@ -227,20 +261,24 @@ def _scrubbed(token: str) -> Iterator[None]:
 
 
 @contextmanager
-def _hub_errors(repo_id: str, revision: str | None, endpoint: str, timeout: float) -> Iterator[None]:
+def _hub_errors(
+    repo_id: str, revision: str | None, endpoint: str, timeout: float, repo_type: str = "dataset"
+) -> Iterator[None]:
     """Turn what huggingface_hub and its HTTP client raise into one-line PushErrors."""
     try:
         yield
     except PushError:
         raise
     except Exception as error:  # noqa: BLE001 - every failure of the client becomes one line; see _describe
-        message = _describe(error, repo_id, revision, endpoint, timeout)
+        message = _describe(error, repo_id, revision, endpoint, timeout, repo_type)
         if message is None:
             raise
         raise PushError(message) from None
 
 
-def _describe(error: BaseException, repo_id: str, revision: str | None, endpoint: str, timeout: float) -> str | None:
+def _describe(
+    error: BaseException, repo_id: str, revision: str | None, endpoint: str, timeout: float, repo_type: str = "dataset"
+) -> str | None:
     """One line for a client failure, from the most telling error in its cause chain (None: not a Hub failure)."""
     import httpx2  # noqa: PLC0415
     from huggingface_hub.errors import (  # noqa: PLC0415
@@ -267,7 +305,7 @@ def _describe(error: BaseException, repo_id: str, revision: str | None, endpoint
         if isinstance(http, RevisionNotFoundError):
             return f"revision {revision or 'main'!r} not found in {repo_id} ({detail}): check --revision"
         if isinstance(http, RepositoryNotFoundError) or status == 404:
-            return f"dataset repo {repo_id} not found on the Hub ({detail}): check --repo-id and the token's access"
+            return f"{repo_type} repo {repo_id} not found on the Hub ({detail}): check --repo-id and the token's access"
         if status == 409:
             return f"Hub reported a conflict on {repo_id} ({detail}): someone pushed meanwhile; push again"
         if status == 429:

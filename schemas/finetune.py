@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 DEFAULT_QUESTION = "What is shown in this image?"
 
@@ -48,6 +50,13 @@ class ModelSettings(BaseModel):
     dtype: Literal["auto", "bf16", "fp16", "fp32"] = "auto"
     attn_implementation: Literal["sdpa", "eager", "flash_attention_2"] = "sdpa"
     trust_remote_code: bool = False
+
+    @field_validator("name")
+    @classmethod
+    def _local_folder_made_absolute(cls, name: str) -> str:
+        """An existing local folder is recorded as an absolute path, so the run's outputs work from any folder."""
+        path = Path(name).expanduser()
+        return os.path.abspath(path) if path.is_dir() else name
 
 
 class TrainSettings(BaseModel):

@@ -2,7 +2,7 @@
 
 Two threaded HTTP servers on random ports:
 
-- the **hub** (`FakeHub.url`, the `HF_ENDPOINT`): repo creation, branches, repo info, refs, README
+- the **hub** (`FakeHub.url`, the `HF_ENDPOINT`): whoami, repo creation, branches, repo info, refs, README
   metadata validation, preupload, git-LFS batch + verify, ndjson commits (plain or `?create_pr=1`), pull
   requests (discussions), tree listings and `/resolve/` (HEAD and GET) for downloads;
 - the **storage** (`FakeHub.storage_url`, another origin, like S3 / the CDN): signed `PUT` targets for
@@ -55,6 +55,7 @@ PREFIX = {"dataset": "/datasets", "model": ""}  # where a repo type's pages and 
 ROUTES = [  # (method, path regex, endpoint name); `rev` is URL-quoted, so it holds no '/'
     ("POST", r"/api/repos/create", "create_repo"),
     ("POST", r"/api/validate-yaml", "validate_yaml"),
+    ("GET", r"/api/whoami-v2", "whoami"),
     ("GET", rf"/api/datasets/{REPO}", "repo_info"),
     ("GET", rf"/api/datasets/{REPO}/revision/(?P<rev>[^/]+)", "repo_info"),
     ("POST", rf"/api/datasets/{REPO}/branch/(?P<rev>[^/]+)", "create_branch"),
@@ -374,6 +375,12 @@ class FakeHub:
         repo.refs["main"] = commit.oid
         self.repos[repo_id] = repo
         return 200, {"url": f"{self.url}{PREFIX[kind]}/{repo_id}", "name": repo_id}, {}
+
+    def _whoami(self, method, args, query, body, account):
+        if account is None:
+            raise HubError(401, "Invalid credentials in Authorization header")
+        token = {"displayName": "test", "role": "write" if account.write else "read"}
+        return 200, {"type": "user", "name": account.user, "orgs": [], "auth": {"type": "access_token", "accessToken": token}}, {}
 
     def _validate_yaml(self, method, args, query, body, account):
         content = json.loads(body)["content"]

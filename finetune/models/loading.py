@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,34 +117,78 @@ def _quantization(settings: ModelSettings, dtype: torch.dtype) -> Any:
     )
 
 
-def _exists_or_hub_id(name: str) -> None:
+def model_source(name: str) -> str:
+    """A local model folder as an absolute path (so adapters record it usable from anywhere), or the Hub id."""
     path = Path(name).expanduser()
     looks_local = name.startswith((".", "/", "~")) or path.exists() or name.count("/") != 1
     if looks_local and not path.is_dir():
         raise ModelError(f"model folder {name} does not exist; pass a Hub id (owner/name) or an existing folder")
+    return os.path.abspath(path) if looks_local else name
+
+
+def _load_processor(name: str, *, trust_remote_code: bool, fix: str) -> Any:
+    """AutoProcessor for `name`, or a one-line ModelError when it has no image processor (never a bare tokenizer)."""
+    from transformers import AutoProcessor  # noqa: PLC0415
+
+    missing = f"{name} has no image processor (preprocessor_config.json / processor_config.json)"
+    try:
+        processor = AutoProcessor.from_pretrained(name, trust_remote_code=trust_remote_code)
+    except OSError as error:
+        if "image processor" in str(error) or "preprocessor_config" in str(error):
+            raise ModelError(f"{missing}: {fix}") from None
+        raise
+    if getattr(processor, "image_processor", None) is None:
+        raise ModelError(f"{missing}, so it loads only a {type(processor).__name__}: {fix}")
+    return processor
+
+
+def adapter_base_model(folder: str | Path) -> str:
+    """The base model a LoRA adapter folder records: a Hub id or an existing absolute folder, else a ModelError."""
+    config = Path(folder) / ADAPTER_CONFIG
+    try:
+        base = json.loads(config.read_text(encoding="utf-8")).get("base_model_name_or_path")
+    except (OSError, ValueError) as error:
+        raise ModelError(f"cannot read {config}: {str(error).splitlines()[0]}") from None
+    fix = f"set base_model_name_or_path in {config} to the base model's absolute folder or Hub id"
+    if not base:
+        raise ModelError(f"{config} names no base model: {fix}")
+    path = Path(base).expanduser()
+    if path.is_absolute():
+        if not path.is_dir():
+            raise ModelError(f"the base model folder {base} recorded in {config} does not exist: {fix}")
+        return str(path)
+    if path.is_dir():
+        return os.path.abspath(path)
+    if base.startswith((".", "~")) or base.count("/") > 1:
+        raise ModelError(f"{config} records the base model as the relative path {base}, not found from here: {fix}")
+    return base
 
 
 def load_for_training(settings: ModelSettings) -> LoadedModel:
     """Base model + processor, with the vision tower frozen and LoRA/QLoRA applied as the settings say."""
     from peft import LoraConfig, get_peft_model, prepare_model_for_kbit_training  # noqa: PLC0415
-    from transformers import AutoConfig, AutoModelForImageTextToText, AutoProcessor  # noqa: PLC0415
+    from transformers import AutoConfig, AutoModelForImageTextToText  # noqa: PLC0415
 
     import finetune.models.phi3_v  # noqa: F401, PLC0415 - registers model_type "phi3_v" with the Auto classes
 
     _check_method(settings)
-    _exists_or_hub_id(settings.name)
+    name = model_source(settings.name)
     dtype = pick_dtype(settings.dtype)
     try:
-        config = AutoConfig.from_pretrained(settings.name, trust_remote_code=settings.trust_remote_code)
+        config = AutoConfig.from_pretrained(name, trust_remote_code=settings.trust_remote_code)
         family = family_for(config.model_type, settings.family)
         model = AutoModelForImageTextToText.from_pretrained(
-            settings.name,
+            name,
             dtype=dtype,
             attn_implementation=settings.attn_implementation,
             trust_remote_code=settings.trust_remote_code,
             quantization_config=_quantization(settings, dtype),
         )
-        processor = AutoProcessor.from_pretrained(settings.name, trust_remote_code=settings.trust_remote_code)
+        processor = _load_processor(
+            name,
+            trust_remote_code=settings.trust_remote_code,
+            fix="save the processor into that folder (processor.save_pretrained) or copy its files from the original model",
+        )
     except (OSError, ValueError) as error:
         raise ModelError(f"cannot load {settings.name}: {str(error).splitlines()[0]}") from None
     if settings.freeze_vision:
@@ -167,7 +212,7 @@ def load_for_training(settings: ModelSettings) -> LoadedModel:
 
 def load_trained(folder: str | Path, *, dtype: str = "auto", trust_remote_code: bool = False) -> LoadedModel:
     """A model saved by `finetune train` (full model or LoRA adapter) or `finetune merge`, for inference."""
-    from transformers import AutoConfig, AutoModelForImageTextToText, AutoProcessor  # noqa: PLC0415
+    from transformers import AutoConfig, AutoModelForImageTextToText  # noqa: PLC0415
 
     import finetune.models.phi3_v  # noqa: F401, PLC0415 - registers model_type "phi3_v" with the Auto classes
 
@@ -176,11 +221,15 @@ def load_trained(folder: str | Path, *, dtype: str = "auto", trust_remote_code: 
         raise ModelError(f"model folder {folder} does not exist; pass the output folder of `finetune train`")
     torch_dtype = pick_dtype(dtype)
     try:
-        processor = AutoProcessor.from_pretrained(str(path), trust_remote_code=trust_remote_code)
+        processor = _load_processor(
+            str(path),
+            trust_remote_code=trust_remote_code,
+            fix="copy the processor files of the base model into it, next to the weights",
+        )
         if (path / ADAPTER_CONFIG).is_file():
             from peft import PeftModel  # noqa: PLC0415
 
-            base_name = json.loads((path / ADAPTER_CONFIG).read_text())["base_model_name_or_path"]
+            base_name = adapter_base_model(path)
             config = AutoConfig.from_pretrained(base_name, trust_remote_code=trust_remote_code)
             base = AutoModelForImageTextToText.from_pretrained(base_name, dtype=torch_dtype, trust_remote_code=trust_remote_code)
             model = PeftModel.from_pretrained(base, str(path))

@@ -31,7 +31,7 @@ def add_command(commands: argparse._SubParsersAction) -> None:
 
 
 @contextmanager
-def _quiet_hub() -> Iterator[None]:
+def quiet_hub() -> Iterator[None]:
     """Only our one-line result or error: no huggingface_hub warnings, progress bars only on a terminal."""
     from huggingface_hub.utils import (  # noqa: PLC0415
         are_progress_bars_disabled,
@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
 
 def publish(folder: str | os.PathLike, repo_id: str, **options: Any) -> int:
     """Push `folder` (options as for `samplegen.hub.push`), print the commit or PR URL, or that nothing changed."""
-    with _quiet_hub():
+    with quiet_hub():
         result = push(folder, repo_id, **options)
     if result.changed:
         print(result.pr_url or result.commit_url)

@@ -41,7 +41,7 @@ def test_trained_adapter_is_published_with_its_card_and_predicts_after_download(
     assert {"README.md", "adapter_config.json", "adapter_model.safetensors", "training_config.json", "metrics.json"} <= set(published)
     assert not any(path.startswith("checkpoint-") for path in published)
     assert published["adapter_model.safetensors"] == (out / "adapter_model.safetensors").read_bytes()
-    assert b"base_model:" in published["README.md"] and TOKEN.encode() not in b"".join(published.values())
+    assert b"library_name: peft" in published["README.md"] and TOKEN.encode() not in b"".join(published.values())
     local = huggingface_hub.snapshot_download("alice/tiny-reader", endpoint=hub.url, cache_dir=tmp_path / "cache")
     image = tmp_path / "x.png"
     from PIL import Image
