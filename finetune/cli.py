@@ -58,6 +58,7 @@ TRAIN_FLAGS: list[tuple[str, str, str, type]] = [
     ("--eval-batch-size", "train", "eval_batch_size", int),
     ("--max-new-tokens", "train", "max_new_tokens", int),
     ("--workers", "train", "dataloader_workers", int),
+    ("--compile", "train", "compile", str),
     ("--report-to", "train", "report_to", str),
     ("--push-to", "train", "push_to", str),
 ]

@@ -19,6 +19,7 @@ from finetune.errors import SettingsError
 from finetune.generation import evaluate_rows
 from finetune.metrics import baseline_predictions, score
 from finetune.models.loading import LoadedModel, load_for_training
+from finetune.speed import attention_for_varying_shapes, compile_layers, compile_wanted, loader_workers
 from finetune.outputs import CONFIG_FILE, METRICS_FILE, SAMPLES_FILE, write_json, write_model_card
 from schemas.finetune import TrainSettings
 
@@ -76,7 +77,7 @@ def _training_arguments(settings: TrainSettings, loaded: LoadedModel, output: Pa
         bf16=loaded.dtype == torch.bfloat16 and torch.cuda.is_available(),
         fp16=loaded.dtype == torch.float16 and torch.cuda.is_available(),
         remove_unused_columns=False,  # the collator needs the image and the DBQ fields
-        dataloader_num_workers=settings.dataloader_workers,
+        dataloader_num_workers=loader_workers(settings.dataloader_workers, torch.cuda.is_available()),
         seed=settings.seed,
         disable_tqdm=not os.isatty(2),
         use_cpu=not torch.cuda.is_available(),
@@ -151,6 +152,7 @@ def _log_samples(report_to: str, trainer: Any, rows: list[dict], samples: list[d
 
 def train(settings: TrainSettings) -> TrainResult:
     """Fine-tune as `settings` say and save adapter or model, processor, config, metrics and card."""
+    import torch  # noqa: PLC0415
     from peft.helpers import disable_input_dtype_casting  # noqa: PLC0415
     from transformers import Trainer  # noqa: PLC0415
 
@@ -173,6 +175,9 @@ def train(settings: TrainSettings) -> TrainResult:
         download=DownloadSettings(workers=settings.data.download_workers),
     )
     loaded = load_for_training(settings.model)
+    cuda = torch.cuda.is_available()
+    if compile_wanted(settings.compile, cuda):
+        log.info("torch.compile: %d layers", compile_layers(loaded.model, loaded.family))
     collator = TrainingCollator(loaded.processor, loaded.family, settings.question)
     eval_rows = [data.validation[i] for i in range(min(settings.eval_samples, data.validation.num_rows))]
     arguments = _training_arguments(settings, loaded, output)
@@ -183,7 +188,10 @@ def train(settings: TrainSettings) -> TrainResult:
     before = evaluation.run(0, trainer) if trainer.is_world_process_zero() else {}
     # peft keeps LoRA weights in float32 and copies every adapted layer's input to float32; under autocast
     # the adapter matmuls run in bf16/fp16 all the same, so the copies only cost memory and time
-    with disable_input_dtype_casting(loaded.model, active=mixed_precision and settings.model.method == "lora"):
+    with (
+        attention_for_varying_shapes(cuda),
+        disable_input_dtype_casting(loaded.model, active=mixed_precision and settings.model.method == "lora"),
+    ):
         outcome = trainer.train(resume_from_checkpoint=True if settings.resume else None)
     after = evaluation.run(trainer.state.global_step, trainer) if trainer.is_world_process_zero() else {}
     train_rows = [{"title": t, "category3_code": c, "full_price": p} for t, c, p in zip(

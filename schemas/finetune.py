@@ -84,7 +84,12 @@ class TrainSettings(BaseModel):
     eval_samples: int = Field(default=64, ge=1, description="validation rows used by the generation eval")
     eval_batch_size: int = Field(default=8, ge=1)
     max_new_tokens: int = Field(default=64, ge=1)
-    dataloader_workers: int = Field(default=0, ge=0)
+    dataloader_workers: int | None = Field(
+        default=None, ge=0, description="data loader processes; None: 4 on CUDA (at most the CPU count), 0 on the CPU"
+    )
+    compile: Literal["auto", "on", "off"] = Field(
+        default="auto", description="torch.compile each decoder and vision layer; auto: on with CUDA"
+    )
     resume: bool = False
     report_to: Literal["none", "wandb", "tensorboard"] = "none"
     push_to: str | None = None

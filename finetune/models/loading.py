@@ -40,6 +40,17 @@ def family_for(model_type: str, requested: str | None = None) -> ModelFamily:
     raise ModelError(f"model type {model_type!r} is not in the registry; supported families: {known}")
 
 
+def master_weights_dtype(method: str, compute: torch.dtype) -> torch.dtype:
+    """The dtype the model's weights are loaded in for training with `compute` precision.
+
+    Full fine-tuning keeps float32 master weights and computes in bf16/fp16 under autocast (the Trainer's
+    mixed precision): updates too small for a bf16 weight's 8-bit mantissa are not lost, and fp16 gradients
+    can be unscaled. It costs 4 bytes a weight instead of 2 (plus the optimizer's 8 either way). LoRA and
+    QLoRA load the frozen base in the compute dtype; peft keeps the trained adapter weights in float32.
+    """
+    return torch.float32 if method == "full" else compute
+
+
 def pick_dtype(setting: str) -> torch.dtype:
     """bf16 on GPUs that have it, fp16 on other GPUs, fp32 on the CPU; unless set explicitly."""
     if setting != "auto":
@@ -174,12 +185,13 @@ def load_for_training(settings: ModelSettings) -> LoadedModel:
     _check_method(settings)
     name = model_source(settings.name)
     dtype = pick_dtype(settings.dtype)
+    weights_dtype = master_weights_dtype(settings.method, dtype)
     try:
         config = AutoConfig.from_pretrained(name, trust_remote_code=settings.trust_remote_code)
         family = family_for(config.model_type, settings.family)
         model = AutoModelForImageTextToText.from_pretrained(
             name,
-            dtype=dtype,
+            dtype=weights_dtype,
             attn_implementation=settings.attn_implementation,
             trust_remote_code=settings.trust_remote_code,
             quantization_config=_quantization(settings, dtype),
