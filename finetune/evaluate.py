@@ -86,13 +86,13 @@ def evaluate(
         "download": DownloadSettings(workers=record.download_workers),
     }
     run_data = load_training_data(source, validation_fraction=record.validation_fraction, limit=record.limit, **options)
-    log.info("data: %s", run_data.report.summary())
+    log.info("data (the run's split): %s", run_data.report.summary())
     has_test = bool(run_data.report.splits_held_out)
     if split == "auto":
         split = "test" if has_test else "validation"
     if split == "test":
         held_out = load_held_out_data(source, limit=samples, **options)
-        log.info("data: %s", held_out.report.summary())
+        log.info("data (held out): %s", held_out.report.summary())
         rows = [held_out.rows[i] for i in range(held_out.rows.num_rows)]
     else:
         rows = [run_data.validation[i] for i in range(min(samples, run_data.validation.num_rows))]

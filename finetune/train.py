@@ -103,6 +103,7 @@ class GenerationEvaluation:
         self.autocast = autocast  # generate under autocast to the model's dtype, as training runs
         self.history: list[dict] = []
         self.samples: list[dict] = []
+        self.evaluated_step: int | None = None  # on every process, so all agree whether to evaluate again
 
     def run(self, step: int, trainer: Any, validation_loss: float | None = None) -> dict:
         """Generate, score, log the scores at `step` (as eval_*), log the samples; one history entry."""
@@ -133,8 +134,10 @@ class GenerationEvaluation:
         """Validation loss (Trainer.evaluate, which calls back into `run`), or generation alone without one."""
         if trainer.eval_dataset is not None:
             trainer.evaluate()
-        elif trainer.is_world_process_zero():
-            self.run(trainer.state.global_step, trainer)
+        else:
+            self.evaluated_step = trainer.state.global_step
+            if trainer.is_world_process_zero():
+                self.run(trainer.state.global_step, trainer)
         return self.latest(trainer.state.global_step)
 
     def latest(self, step: int) -> dict:
@@ -155,6 +158,7 @@ class GenerationEvaluation:
                     control.should_evaluate = True  # the "after" evaluation, while the reporters are open
 
             def on_evaluate(self, args, state, control, metrics=None, **kwargs):
+                evaluation.evaluated_step = state.global_step
                 if state.is_world_process_zero:
                     evaluation.run(state.global_step, trainer, (metrics or {}).get("eval_loss"))
 
@@ -208,7 +212,8 @@ def _train(settings: TrainSettings, output: Path) -> TrainResult:
     # the adapter matmuls run in bf16/fp16 all the same, so the copies only cost memory and time
     with disable_input_dtype_casting(loaded.model, active=mixed_precision and settings.model.method == "lora"):
         outcome = trainer.train(resume_from_checkpoint=True if settings.resume else None)
-    after = evaluation.latest(trainer.state.global_step) or evaluation.evaluate_now(trainer)
+    step = trainer.state.global_step
+    after = evaluation.latest(step) if evaluation.evaluated_step == step else evaluation.evaluate_now(trainer)
     train_rows = [{"title": t, "category3_code": c, "full_price": p} for t, c, p in zip(
         data.train["title"], data.train["category3_code"], data.train["full_price"], strict=True)]
     truths = [{"title": r["title"], "category3_code": r["category3_code"], "full_price": float(r["full_price"])} for r in eval_rows]
