@@ -103,7 +103,18 @@ def _run_train(args: argparse.Namespace) -> int:
 def _run_evaluate(args: argparse.Namespace) -> int:
     from finetune.evaluate import evaluate  # noqa: PLC0415
 
-    metrics, _ = evaluate(args.model, args.data, samples=args.samples, country=args.country, batch_size=args.batch_size)
+    metrics, _ = evaluate(
+        args.model,
+        args.data,
+        samples=args.samples,
+        split=args.split,
+        seed=args.seed,
+        validation_fraction=args.validation_fraction,
+        limit=args.limit,
+        country=args.country,
+        max_new_tokens=args.max_new_tokens,
+        batch_size=args.batch_size,
+    )
     print(json.dumps(metrics, indent=1))
     return 0
 
@@ -163,9 +174,17 @@ def make_parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser("evaluate", help="evaluate a trained model by generation")
     evaluate.add_argument("--model", required=True, help="output folder of `finetune train`")
-    evaluate.add_argument("--data", required=True, help="data source (as for train)")
-    evaluate.add_argument("--samples", type=int, default=256, help="validation rows to use")
-    evaluate.add_argument("--country", help="country_code for real files that mix countries")
+    evaluate.add_argument("--data", help="data source (as for train); default: the run's own")
+    evaluate.add_argument("--samples", type=int, default=256, help="rows to evaluate")
+    evaluate.add_argument("--split", choices=["auto", "test", "validation"], default="auto",
+                          help="test: the set's held-out test split; validation: the run's validation rows; "
+                          "auto: test when there is one")
+    run_only = "read from the run's training_config.json; give it only for a model without one"
+    evaluate.add_argument("--seed", type=int, help=run_only)
+    evaluate.add_argument("--validation-fraction", type=float, help=run_only)
+    evaluate.add_argument("--limit", type=int, help=run_only)
+    evaluate.add_argument("--country", help=run_only)
+    evaluate.add_argument("--max-new-tokens", type=int, help="default: the run's")
     evaluate.add_argument("--batch-size", type=int, default=8)
     evaluate.set_defaults(handler=_run_evaluate)
 

@@ -19,8 +19,9 @@ from finetune.errors import SettingsError
 from finetune.generation import evaluate_rows
 from finetune.metrics import baseline_predictions, score
 from finetune.models.loading import LoadedModel, load_for_training
-from finetune.speed import attention_for_varying_shapes, compile_layers, compile_wanted, loader_workers
 from finetune.outputs import CONFIG_FILE, METRICS_FILE, SAMPLES_FILE, write_json, write_model_card
+from finetune.reporting import log_samples, reporter_folders, tensorboard_folder
+from finetune.speed import attention_for_varying_shapes, compile_layers, compile_wanted, loader_workers
 from schemas.finetune import TrainSettings
 
 log = logging.getLogger("finetune")
@@ -54,7 +55,7 @@ def _check_output(settings: TrainSettings) -> Path:
     return output
 
 
-def _training_arguments(settings: TrainSettings, loaded: LoadedModel, output: Path):
+def _training_arguments(settings: TrainSettings, loaded: LoadedModel, output: Path, has_validation: bool = True):
     import torch  # noqa: PLC0415
     from transformers import TrainingArguments  # noqa: PLC0415
 
@@ -72,7 +73,12 @@ def _training_arguments(settings: TrainSettings, loaded: LoadedModel, output: Pa
         save_strategy="steps",
         save_steps=settings.save_steps,
         save_total_limit=settings.save_total_limit,
-        eval_strategy="no",  # evaluation is by generation, in GenerationEvaluation
+        # validation loss at every --eval-steps; generation runs after it, in GenerationEvaluation
+        eval_strategy="steps" if settings.eval_steps and has_validation else "no",
+        eval_steps=settings.eval_steps if has_validation else None,
+        per_device_eval_batch_size=settings.eval_batch_size,
+        prediction_loss_only=True,
+        label_names=["labels"],
         report_to=[] if settings.report_to == "none" else [settings.report_to],
         bf16=loaded.dtype == torch.bfloat16 and torch.cuda.is_available(),
         fp16=loaded.dtype == torch.float16 and torch.cuda.is_available(),
@@ -85,7 +91,11 @@ def _training_arguments(settings: TrainSettings, loaded: LoadedModel, output: Pa
 
 
 class GenerationEvaluation:
-    """Evaluates by generation on a fixed validation sample and logs through the Trainer's reporters."""
+    """Evaluates by generation on a fixed validation sample, with the validation loss, and logs both.
+
+    Runs inside `Trainer.evaluate` (its `on_evaluate` event), after the Trainer has logged the training
+    loss of that step and the validation loss (`eval_loss`), so no logged value is lost.
+    """
 
     def __init__(self, settings: TrainSettings, loaded: LoadedModel, rows: list[dict], autocast: bool = False) -> None:
         self.settings = settings
@@ -94,8 +104,10 @@ class GenerationEvaluation:
         self.autocast = autocast  # generate under autocast to the model's dtype, as training runs
         self.history: list[dict] = []
         self.samples: list[dict] = []
+        self.evaluated_step: int | None = None  # on every process, so all agree whether to evaluate again
 
-    def run(self, step: int, trainer: Any) -> dict:
+    def run(self, step: int, trainer: Any, validation_loss: float | None = None) -> dict:
+        """Generate, score, log the scores at `step` (as eval_*), log the samples; one history entry."""
         import torch  # noqa: PLC0415
 
         device_type = next(trainer.model.parameters()).device.type
@@ -109,61 +121,70 @@ class GenerationEvaluation:
                 max_new_tokens=self.settings.max_new_tokens,
                 batch_size=self.settings.eval_batch_size,
             )
+        if validation_loss is not None:
+            metrics = {"validation_loss": validation_loss, **metrics}
         self.history.append({"step": step, **metrics})
         self.samples = samples
-        trainer.log({f"eval/{key}": value for key, value in metrics.items() if isinstance(value, int | float)})
-        _log_samples(self.settings.report_to, trainer, self.rows, samples, step)
+        scores = {key: value for key, value in metrics.items() if key != "validation_loss"}
+        trainer.log({f"eval_{key}": value for key, value in scores.items() if isinstance(value, int | float)})
+        log_samples(self.settings.report_to, trainer, self.rows, samples, step)
         log.info("step %d evaluation: %s", step, json.dumps(metrics))
         return metrics
 
+    def evaluate_now(self, trainer: Any) -> dict:
+        """Validation loss (Trainer.evaluate, which calls back into `run`), or generation alone without one."""
+        if trainer.eval_dataset is not None:
+            trainer.evaluate()
+        else:
+            self.evaluated_step = trainer.state.global_step
+            if trainer.is_world_process_zero():
+                self.run(trainer.state.global_step, trainer)
+        return self.latest(trainer.state.global_step)
+
+    def latest(self, step: int) -> dict:
+        """The evaluation at `step` without its step number, or {} if there was none (other processes)."""
+        if self.history and self.history[-1]["step"] == step:
+            return {key: value for key, value in self.history[-1].items() if key != "step"}
+        return {}
+
     def callback(self, trainer: Any):
+        """Runs `run` after each Trainer evaluation, and asks for one at the last step."""
         from transformers import TrainerCallback  # noqa: PLC0415
 
         evaluation = self
 
-        class _Every(TrainerCallback):
+        class _AfterEvaluate(TrainerCallback):
             def on_step_end(self, args, state, control, **kwargs):
-                every = evaluation.settings.eval_steps
-                if every and state.global_step % every == 0 and state.is_world_process_zero:
-                    evaluation.run(state.global_step, trainer)
+                if trainer.eval_dataset is not None and state.global_step >= state.max_steps:
+                    control.should_evaluate = True  # the "after" evaluation, while the reporters are open
 
-        return _Every()
+            def on_evaluate(self, args, state, control, metrics=None, **kwargs):
+                evaluation.evaluated_step = state.global_step
+                if state.is_world_process_zero:
+                    evaluation.run(state.global_step, trainer, (metrics or {}).get("eval_loss"))
 
-
-def _log_samples(report_to: str, trainer: Any, rows: list[dict], samples: list[dict], step: int) -> None:
-    """A table of (image, truth, prediction) to W&B, or the samples as text to TensorBoard."""
-    shown = samples[:16]
-    if report_to == "wandb":
-        import wandb  # noqa: PLC0415
-
-        if wandb.run is not None:
-            table = wandb.Table(columns=["image", "truth", "answer"])
-            for row, sample in zip(rows, shown, strict=False):
-                table.add_data(wandb.Image(row["image"]), json.dumps(sample["truth"]), sample["answer"])
-            wandb.log({"eval/samples": table}, step=step)
-    elif report_to == "tensorboard":
-        from transformers.integrations import TensorBoardCallback  # noqa: PLC0415
-
-        for callback in trainer.callback_handler.callbacks:
-            if isinstance(callback, TensorBoardCallback) and callback.tb_writer is not None:
-                text = "\n\n".join(f"truth: {json.dumps(s['truth'])}  \nanswer: {s['answer']}" for s in shown)
-                callback.tb_writer.add_text("eval/samples", text, step)
+        return _AfterEvaluate()
 
 
 def train(settings: TrainSettings) -> TrainResult:
     """Fine-tune as `settings` say and save adapter or model, processor, config, metrics and card."""
-    import torch  # noqa: PLC0415
-    from peft.helpers import disable_input_dtype_casting  # noqa: PLC0415
-    from transformers import Trainer  # noqa: PLC0415
-
-    from finetune.data import DownloadSettings, load_training_data  # noqa: PLC0415
-
     _check_reporter(settings.report_to)
     if settings.push_to:  # a bad repo id or token fails now, not after the training
         from finetune.publish import check_push_access  # noqa: PLC0415
 
         check_push_access(settings.push_to)
     output = _check_output(settings)
+    with reporter_folders(settings.report_to, output):
+        return _train(settings, output)
+
+
+def _train(settings: TrainSettings, output: Path) -> TrainResult:
+    import torch  # noqa: PLC0415
+    from peft.helpers import disable_input_dtype_casting  # noqa: PLC0415
+    from transformers import Trainer, set_seed  # noqa: PLC0415
+
+    from finetune.data import DownloadSettings, load_training_data  # noqa: PLC0415
+
     log.info("resolved settings: %s", settings.model_dump_json())
     data = load_training_data(
         settings.data.source,
@@ -174,18 +195,28 @@ def train(settings: TrainSettings) -> TrainResult:
         cache_dir=settings.data.image_cache,
         download=DownloadSettings(workers=settings.data.download_workers),
     )
+    log.info("data: %s", data.report.summary())
+    set_seed(settings.seed)  # LoRA adapters (and any fresh head) are initialised from the seeded generator
     loaded = load_for_training(settings.model)
     cuda = torch.cuda.is_available()
     if compile_wanted(settings.compile, cuda):
         log.info("torch.compile: %d layers", compile_layers(loaded.model, loaded.family))
     collator = TrainingCollator(loaded.processor, loaded.family, settings.question)
     eval_rows = [data.validation[i] for i in range(min(settings.eval_samples, data.validation.num_rows))]
-    arguments = _training_arguments(settings, loaded, output)
+    has_validation = data.validation.num_rows > 0
+    arguments = _training_arguments(settings, loaded, output, has_validation)
     mixed_precision = arguments.bf16 or arguments.fp16  # the Trainer runs each forward under autocast
     evaluation = GenerationEvaluation(settings, loaded, eval_rows, autocast=mixed_precision)
-    trainer = Trainer(model=loaded.model, args=arguments, train_dataset=data.train, data_collator=collator)
+    trainer = Trainer(
+        model=loaded.model,
+        args=arguments,
+        train_dataset=data.train,
+        eval_dataset=data.validation if has_validation else None,
+        data_collator=collator,
+    )
     trainer.add_callback(evaluation.callback(trainer))
-    before = evaluation.run(0, trainer) if trainer.is_world_process_zero() else {}
+    tensorboard_folder(trainer, output)
+    before = evaluation.evaluate_now(trainer)
     # peft keeps LoRA weights in float32 and copies every adapted layer's input to float32; under autocast
     # the adapter matmuls run in bf16/fp16 all the same, so the copies only cost memory and time
     with (
@@ -193,7 +224,8 @@ def train(settings: TrainSettings) -> TrainResult:
         disable_input_dtype_casting(loaded.model, active=mixed_precision and settings.model.method == "lora"),
     ):
         outcome = trainer.train(resume_from_checkpoint=True if settings.resume else None)
-    after = evaluation.run(trainer.state.global_step, trainer) if trainer.is_world_process_zero() else {}
+    step = trainer.state.global_step
+    after = evaluation.latest(step) if evaluation.evaluated_step == step else evaluation.evaluate_now(trainer)
     train_rows = [{"title": t, "category3_code": c, "full_price": p} for t, c, p in zip(
         data.train["title"], data.train["category3_code"], data.train["full_price"], strict=True)]
     truths = [{"title": r["title"], "category3_code": r["category3_code"], "full_price": float(r["full_price"])} for r in eval_rows]

@@ -8,7 +8,7 @@ from finetune.data.reading import ImageKind, image_kind, read_source
 from finetune.data.reasons import DropReason
 from finetune.data.report import DataReport
 from finetune.data.settings import DownloadSettings, default_cache_dir
-from finetune.data.sources import TrainingData, load_training_data
+from finetune.data.sources import HeldOutData, TrainingData, load_held_out_data, load_training_data
 from finetune.data.split import seeded_order, validation_mask
 
 __all__ = [
@@ -16,6 +16,7 @@ __all__ = [
     "DownloadSettings",
     "DropReason",
     "Fetched",
+    "HeldOutData",
     "ImageCache",
     "ImageKind",
     "TrainingData",
@@ -23,6 +24,7 @@ __all__ = [
     "fetch_images",
     "image_kind",
     "image_problem",
+    "load_held_out_data",
     "load_training_data",
     "read_source",
     "seeded_order",

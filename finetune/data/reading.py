@@ -137,12 +137,16 @@ def _one_country(frame: pd.DataFrame, country: str | None, source: str) -> pd.Se
     return pd.Series(True, index=frame.index)
 
 
-def _inline_rows(source: str, loaded, country: str | None) -> SourceRows:
+def _inline_rows(source: str, loaded, country: str | None, held_out_only: bool = False) -> SourceRows:
     import datasets  # noqa: PLC0415
 
     used = tuple(name for name in loaded if name not in HELD_OUT_SPLITS)
     held_out = tuple(name for name in loaded if name in HELD_OUT_SPLITS)
-    if not used:
+    if held_out_only:
+        if not held_out:
+            raise DataError(f"{source} has no {' or '.join(HELD_OUT_SPLITS)} split to evaluate on; evaluate its validation rows")
+        used, held_out = held_out, ()
+    elif not used:
         raise DataError(f"{source} has only the {', '.join(held_out)} split, kept for evaluation; add a train split")
     frames, images = [], []
     for name in used:
@@ -166,18 +170,25 @@ def _dbq_rows(source: str, kind: ImageKind, country: str | None, base_folder: Pa
     return SourceRows(source, kind, table.frame, None, base_folder, ("all",), ())
 
 
-def read_source(source: str | Path, *, country: str | None = None) -> SourceRows:
+def _no_held_out(source: str, held_out: bool) -> None:
+    if held_out:
+        raise DataError(f"{source} is a real DBQ source with no held-out split; evaluate its validation rows")
+
+
+def read_source(source: str | Path, *, country: str | None = None, held_out: bool = False) -> SourceRows:
     """Rows of a samplegen folder or Hub set, or of a real DBQ file, folder or Hub id (see module doc).
 
-    Samplegen sets: every split but `test` (kept for evaluation). Real DBQ sources: every row, read
-    and checked by samplegen's `read_dbq`; relative `local_image_path`s resolve against the file's folder.
+    Samplegen sets: every split but `test` (kept for evaluation), or with `held_out` only the `test`
+    split. Real DBQ sources: every row, read and checked by samplegen's `read_dbq`; relative
+    `local_image_path`s resolve against the file's folder. They have no held-out split.
     """
     text = str(source)
     path = Path(text).expanduser()
     if path.is_file():
         kind = image_kind(_require_columns(_file_columns(path), text), text)
         if kind is ImageKind.INLINE:
-            return _inline_rows(text, _load_with_datasets(str(path), FILE_READERS[path.suffix.lower()]), country)
+            return _inline_rows(text, _load_with_datasets(str(path), FILE_READERS[path.suffix.lower()]), country, held_out)
+        _no_held_out(text, held_out)
         return _dbq_rows(text, kind, country, path.parent)
     if path.is_dir() or (HUB_ID.match(text) and path.suffix.lower() not in FILE_READERS):
         loaded = _load_with_datasets(str(path) if path.is_dir() else text)
@@ -186,7 +197,8 @@ def read_source(source: str | Path, *, country: str | None = None) -> SourceRows
         first = next(iter(loaded.values()))
         kind = image_kind(_require_columns(first.column_names, text), text)
         if kind is ImageKind.INLINE:
-            return _inline_rows(text, loaded, country)
+            return _inline_rows(text, loaded, country, held_out)
+        _no_held_out(text, held_out)
         return _dbq_rows(text, kind, country, path if path.is_dir() else None)
     if path.suffix.lower() in FILE_READERS:
         raise DataError(f"{text}: no such file")

@@ -44,15 +44,19 @@ class DataReport:
     images_downloaded: int  # distinct URLs fetched this time
     images_from_cache: int  # distinct URLs already in the cache
     dropped: dict[str, int] = field(default_factory=dict)  # rows by drop reason
+    held_out_rows: int = 0  # rows of the held-out splits read for evaluation (load_held_out_data)
 
     def as_dict(self) -> dict:
         return asdict(self)
 
     def summary(self) -> str:
         """One line for logs."""
-        dropped = f" (dropped: {describe_counts(self.dropped)})" if self.dropped else ""
+        dropped = f" (dropped: {describe_counts(self.dropped)})" if self.dropped else " (none dropped)"
+        if self.held_out_rows:
+            sides = f"{self.held_out_rows} held out ({', '.join(self.splits_used)} split)"
+        else:
+            sides = f"{self.train_rows} train, {self.validation_rows} validation"
         return (
-            f"{self.source}: {self.rows_kept} of {self.rows_used} rows kept{dropped}; "
-            f"{self.train_rows} train, {self.validation_rows} validation; "
+            f"{self.source}: {self.rows_kept} of {self.rows_used} rows kept{dropped}; {sides}; "
             f"images: {self.kind}, {self.images_downloaded} downloaded, {self.images_from_cache} from cache"
         )
