@@ -169,7 +169,7 @@ def train(settings: TrainSettings) -> TrainResult:
         download=DownloadSettings(workers=settings.data.download_workers),
     )
     loaded = load_for_training(settings.model)
-    collator = TrainingCollator(loaded.processor, loaded.family, settings.question)
+    collator = TrainingCollator(loaded.processor, loaded.family, settings.question, settings.price_format)
     eval_rows = [data.validation[i] for i in range(min(settings.eval_samples, data.validation.num_rows))]
     arguments = _training_arguments(settings, loaded, output)
     mixed_precision = arguments.bf16 or arguments.fp16  # the Trainer runs each forward under autocast

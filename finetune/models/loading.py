@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 from dataclasses import dataclass
@@ -37,6 +38,21 @@ def family_for(model_type: str, requested: str | None = None) -> ModelFamily:
             return family
     known = ", ".join(f"{f.name} ({', '.join(f.model_types)})" for f in FAMILIES.values())
     raise ModelError(f"model type {model_type!r} is not in the registry; supported families: {known}")
+
+
+def check_requirements(family: ModelFamily) -> None:
+    """One line naming what to install when a package the family's processor needs does not import."""
+    missing = []
+    for module, package in family.requires:
+        try:
+            importlib.import_module(module)
+        except Exception:  # noqa: BLE001 - absent, or present but built for another torch: unusable either way
+            missing.append(package)
+    if missing:
+        raise SettingsError(
+            f"{family.name} models need {', '.join(missing)}, which do not import here: "
+            f"pip install {' '.join(missing)} (a build matching your torch)"
+        )
 
 
 def pick_dtype(setting: str) -> torch.dtype:
@@ -136,6 +152,7 @@ def load_for_training(settings: ModelSettings) -> LoadedModel:
     try:
         config = AutoConfig.from_pretrained(settings.name, trust_remote_code=settings.trust_remote_code)
         family = family_for(config.model_type, settings.family)
+        check_requirements(family)
         model = AutoModelForImageTextToText.from_pretrained(
             settings.name,
             dtype=dtype,
@@ -175,19 +192,19 @@ def load_trained(folder: str | Path, *, dtype: str = "auto", trust_remote_code: 
     if not path.is_dir():
         raise ModelError(f"model folder {folder} does not exist; pass the output folder of `finetune train`")
     torch_dtype = pick_dtype(dtype)
+    is_adapter = (path / ADAPTER_CONFIG).is_file()
     try:
+        base_name = json.loads((path / ADAPTER_CONFIG).read_text())["base_model_name_or_path"] if is_adapter else str(path)
+        config = AutoConfig.from_pretrained(base_name, trust_remote_code=trust_remote_code)
+        family = family_for(config.model_type)
+        check_requirements(family)
         processor = AutoProcessor.from_pretrained(str(path), trust_remote_code=trust_remote_code)
-        if (path / ADAPTER_CONFIG).is_file():
+        model = AutoModelForImageTextToText.from_pretrained(base_name, dtype=torch_dtype, trust_remote_code=trust_remote_code)
+        if is_adapter:
             from peft import PeftModel  # noqa: PLC0415
 
-            base_name = json.loads((path / ADAPTER_CONFIG).read_text())["base_model_name_or_path"]
-            config = AutoConfig.from_pretrained(base_name, trust_remote_code=trust_remote_code)
-            base = AutoModelForImageTextToText.from_pretrained(base_name, dtype=torch_dtype, trust_remote_code=trust_remote_code)
-            model = PeftModel.from_pretrained(base, str(path))
-        else:
-            config = AutoConfig.from_pretrained(str(path), trust_remote_code=trust_remote_code)
-            model = AutoModelForImageTextToText.from_pretrained(str(path), dtype=torch_dtype, trust_remote_code=trust_remote_code)
+            model = PeftModel.from_pretrained(model, str(path))
     except (OSError, ValueError, KeyError) as error:
         raise ModelError(f"cannot load the trained model in {folder}: {str(error).splitlines()[0]}") from None
     model.eval()
-    return LoadedModel(model=model, processor=processor, family=family_for(config.model_type), dtype=torch_dtype)
+    return LoadedModel(model=model, processor=processor, family=family, dtype=torch_dtype)

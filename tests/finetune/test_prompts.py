@@ -2,6 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from finetune.cli import main, make_parser, settings_from_args
 from finetune.metrics import baseline_predictions, score, token_f1
 from finetune.prompts import answer_for, format_price, parse_answer
 from schemas.finetune import ProductPrediction
@@ -41,6 +42,15 @@ def test_compact_answers_parse_back_exactly(title, category, cents):
     written = answer.rsplit("Full Price: ", 1)[1]
     assert written == (str(cents // 100) if cents % 100 == 0 else f"{price:.2f}")
     assert parse_answer(answer) == ProductPrediction(title=title, category3=category, price=price)
+
+
+def test_price_format_flag_reaches_the_settings_and_rejects_unknown_forms(capsys):
+    args = ["train", "--data", "d", "--price-format", "compact"]
+    assert settings_from_args(make_parser().parse_args(args)).price_format == "compact"
+    assert settings_from_args(make_parser().parse_args(args[:3])).price_format == "float"
+    assert main(["train", "--data", "d", "--price-format", "int"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("finetune: error: invalid setting:") and "price_format" in err and err.count("\n") == 1
 
 
 def test_parser_round_trips_answers():
