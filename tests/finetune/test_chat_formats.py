@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 import pytest
+import torch
 from transformers import (
     AutoProcessor,
     CLIPImageProcessorPil,
@@ -104,6 +105,7 @@ def assert_trains_the_templates_turn(processor, family: str, turn: Callable[[str
         sequence = batch["input_ids"][index][batch["attention_mask"][index].bool()].tolist()
         assert sequence == expected
         assert positions[-1] == len(sequence) - 1
+    return batch
 
 
 @pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
@@ -136,8 +138,12 @@ def test_the_real_qwen2_vl_processor_trains_its_templates_turn():
 
     tokenizer = byte_tokenizer()
     tokenizer.add_tokens(QWEN_TOKENS, special_tokens=True)
+    tokenizer.image_token = "<|image_pad|>"  # the byte tokenizer's own image token is "<image>"
     image_processor = Qwen2VLImageProcessorPil(min_pixels=28 * 28 * 4, max_pixels=28 * 28 * 4)
     processor = Qwen2VLProcessor(
         image_processor=image_processor, tokenizer=tokenizer, video_processor=Qwen2VLVideoProcessor(), chat_template=QWEN2_VL_CHAT_TEMPLATE
     )
-    assert_trains_the_templates_turn(processor, "qwen2_vl", lambda answer: f"{answer}<|im_end|>")
+    batch = assert_trains_the_templates_turn(processor, "qwen2_vl", lambda answer: f"{answer}<|im_end|>")
+    # its per-token mm_token_type_ids grow with the sequence: 1 on the image positions, 0 elsewhere
+    assert batch["mm_token_type_ids"].shape == batch["input_ids"].shape
+    assert torch.equal(batch["mm_token_type_ids"].bool(), batch["input_ids"] == processor.image_token_id)
