@@ -40,6 +40,7 @@ TRAIN_FLAGS: list[tuple[str, str, str, type]] = [
     ("--dtype", "model", "dtype", str),
     ("--attn", "model", "attn_implementation", str),
     ("--question", "train", "question", str),
+    ("--price-format", "train", "price_format", str),
     ("--out", "train", "output_dir", str),
     ("--seed", "train", "seed", int),
     ("--batch-size", "train", "batch_size", int),

@@ -12,15 +12,16 @@ from finetune.generation import generate_answers
 from finetune.models.loading import load_trained
 from finetune.outputs import CONFIG_FILE
 from finetune.prompts import parse_answer
+from finetune.rgb import to_rgb
 from schemas.finetune import DEFAULT_QUESTION
 
 
 def _open(path: str) -> Image.Image:
-    """An untrusted image file, opened with Pillow's decompression-bomb guard and fully decoded."""
+    """An untrusted image file, opened with Pillow's decompression-bomb guard, fully decoded, in RGB on white."""
     try:
         with Image.open(path) as image:
             image.load()
-            return image.convert("RGB")
+            return to_rgb(image)
     except FileNotFoundError:
         raise DataError(f"image {path} does not exist") from None
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError) as error:

@@ -201,7 +201,7 @@ def _train(settings: TrainSettings, output: Path) -> TrainResult:
     cuda = torch.cuda.is_available()
     if compile_wanted(settings.compile, cuda):
         log.info("torch.compile: %d layers", compile_layers(loaded.model, loaded.family))
-    collator = TrainingCollator(loaded.processor, loaded.family, settings.question)
+    collator = TrainingCollator(loaded.processor, loaded.family, settings.question, settings.price_format)
     eval_rows = [data.validation[i] for i in range(min(settings.eval_samples, data.validation.num_rows))]
     has_validation = data.validation.num_rows > 0
     arguments = _training_arguments(settings, loaded, output, has_validation)

@@ -10,6 +10,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 DEFAULT_QUESTION = "What is shown in this image?"
 
+# How the answer writes the price: "float" as the seed script did (1350.0, 46.5), "compact" (1350, 46.50).
+PriceFormat = Literal["float", "compact"]
+
 
 class ProductPrediction(BaseModel):
     """What a model said about a product photo; a field it did not say (or said unreadably) is None."""
@@ -67,6 +70,9 @@ class TrainSettings(BaseModel):
     data: DataSettings
     model: ModelSettings = Field(default_factory=ModelSettings)
     question: str = Field(default=DEFAULT_QUESTION, min_length=1)
+    price_format: PriceFormat = Field(
+        default="float", description="answer's price text: float as the seed wrote it (1350.0, 46.5) or compact (1350, 46.50)"
+    )
     output_dir: str = "out/finetune"
     seed: int = Field(default=0, ge=0)
     batch_size: int = Field(default=8, ge=1)

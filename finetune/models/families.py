@@ -11,6 +11,7 @@ class ModelFamily:
 
     `language_model`, `vision` and `projector` are module paths inside the model; LoRA targets are the
     Linear layers found under them (the language model always; vision and projector unless frozen).
+    `requires` names the packages its processor imports beyond finetune's own, as (module, pip name).
     """
 
     name: str
@@ -20,6 +21,7 @@ class ModelFamily:
     projector: tuple[str, ...]
     nested_images: bool  # the processor wants images as one list per text
     example: str  # a Hub id of this family, for messages and docs
+    requires: tuple[tuple[str, str], ...] = ()
 
 
 FAMILIES: dict[str, ModelFamily] = {
@@ -45,12 +47,22 @@ FAMILIES: dict[str, ModelFamily] = {
         ),
         ModelFamily(
             name="idefics3",
-            model_types=("idefics3", "smolvlm"),
+            model_types=("idefics3",),
             language_model="model.text_model",
             vision=("model.vision_model",),
             projector=("model.connector",),
             nested_images=True,
             example="HuggingFaceTB/SmolVLM-256M-Instruct",
+        ),
+        ModelFamily(  # SmolVLM2: Idefics3's layout, and a processor with a video half
+            name="smolvlm",
+            model_types=("smolvlm",),
+            language_model="model.text_model",
+            vision=("model.vision_model",),
+            projector=("model.connector",),
+            nested_images=True,
+            example="HuggingFaceTB/SmolVLM2-256M-Video-Instruct",
+            requires=(("torchvision", "torchvision"), ("num2words", "num2words")),
         ),
         ModelFamily(
             name="qwen2_vl",
@@ -60,6 +72,7 @@ FAMILIES: dict[str, ModelFamily] = {
             projector=(),
             nested_images=False,
             example="Qwen/Qwen2-VL-2B-Instruct",
+            requires=(("torchvision", "torchvision"),),  # its processor's video half is torchvision-only
         ),
     )
 }

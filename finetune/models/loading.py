@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import re
@@ -49,6 +50,21 @@ def master_weights_dtype(method: str, compute: torch.dtype) -> torch.dtype:
     QLoRA load the frozen base in the compute dtype; peft keeps the trained adapter weights in float32.
     """
     return torch.float32 if method == "full" else compute
+
+
+def check_requirements(family: ModelFamily) -> None:
+    """One line naming what to install when a package the family's processor needs does not import."""
+    missing = []
+    for module, package in family.requires:
+        try:
+            importlib.import_module(module)
+        except Exception:  # noqa: BLE001 - absent, or present but built for another torch: unusable either way
+            missing.append(package)
+    if missing:
+        raise SettingsError(
+            f"{family.name} models need {', '.join(missing)}, which do not import here: "
+            f"pip install {' '.join(missing)} (a build matching your torch)"
+        )
 
 
 def pick_dtype(setting: str) -> torch.dtype:
@@ -189,6 +205,7 @@ def load_for_training(settings: ModelSettings) -> LoadedModel:
     try:
         config = AutoConfig.from_pretrained(name, trust_remote_code=settings.trust_remote_code)
         family = family_for(config.model_type, settings.family)
+        check_requirements(family)
         model = AutoModelForImageTextToText.from_pretrained(
             name,
             dtype=weights_dtype,
@@ -232,23 +249,23 @@ def load_trained(folder: str | Path, *, dtype: str = "auto", trust_remote_code: 
     if not path.is_dir():
         raise ModelError(f"model folder {folder} does not exist; pass the output folder of `finetune train`")
     torch_dtype = pick_dtype(dtype)
+    is_adapter = (path / ADAPTER_CONFIG).is_file()
     try:
+        base_name = adapter_base_model(path) if is_adapter else str(path)
+        config = AutoConfig.from_pretrained(base_name, trust_remote_code=trust_remote_code)
+        family = family_for(config.model_type)
+        check_requirements(family)
         processor = _load_processor(
             str(path),
             trust_remote_code=trust_remote_code,
             fix="copy the processor files of the base model into it, next to the weights",
         )
-        if (path / ADAPTER_CONFIG).is_file():
+        model = AutoModelForImageTextToText.from_pretrained(base_name, dtype=torch_dtype, trust_remote_code=trust_remote_code)
+        if is_adapter:
             from peft import PeftModel  # noqa: PLC0415
 
-            base_name = adapter_base_model(path)
-            config = AutoConfig.from_pretrained(base_name, trust_remote_code=trust_remote_code)
-            base = AutoModelForImageTextToText.from_pretrained(base_name, dtype=torch_dtype, trust_remote_code=trust_remote_code)
-            model = PeftModel.from_pretrained(base, str(path))
-        else:
-            config = AutoConfig.from_pretrained(str(path), trust_remote_code=trust_remote_code)
-            model = AutoModelForImageTextToText.from_pretrained(str(path), dtype=torch_dtype, trust_remote_code=trust_remote_code)
+            model = PeftModel.from_pretrained(model, str(path))
     except (OSError, ValueError, KeyError) as error:
         raise ModelError(f"cannot load the trained model in {folder}: {str(error).splitlines()[0]}") from None
     model.eval()
-    return LoadedModel(model=model, processor=processor, family=family_for(config.model_type), dtype=torch_dtype)
+    return LoadedModel(model=model, processor=processor, family=family, dtype=torch_dtype)

@@ -1,6 +1,8 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from finetune.cli import main, make_parser, settings_from_args
 from finetune.metrics import baseline_predictions, score, token_f1
 from finetune.prompts import answer_for, format_price, parse_answer
 from schemas.finetune import ProductPrediction
@@ -8,8 +10,47 @@ from schemas.finetune import ProductPrediction
 
 def test_answer_has_the_exact_task_form():
     row = {"title": "Check Cotton Shirt", "category3_code": "SHIRTS & TOPS", "full_price": 890.0}
-    assert answer_for(row) == "Product: Check Cotton Shirt, Category: SHIRTS & TOPS, Full Price: 890"
-    assert format_price(46.5) == "46.50"
+    assert answer_for(row) == "Product: Check Cotton Shirt, Category: SHIRTS & TOPS, Full Price: 890.0"
+    assert answer_for(row, "compact") == "Product: Check Cotton Shirt, Category: SHIRTS & TOPS, Full Price: 890"
+
+
+@pytest.mark.parametrize(
+    ("price", "seed_text", "compact_text"),
+    [(1350.0, "1350.0", "1350"), (46.5, "46.5", "46.50"), (1234.56, "1234.56", "1234.56"), (2490, "2490.0", "2490")],
+)
+def test_the_default_price_is_the_seed_scripts_float_text(price, seed_text, compact_text):
+    assert format_price(price) == seed_text  # the seed's f-string of the float column
+    assert format_price(price, "compact") == compact_text
+
+
+TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=40)
+FIELD = TEXT.map(str.strip).filter(lambda text: text and "Category:" not in text and "Full Price:" not in text)
+
+
+@given(title=FIELD, category=FIELD, price=st.floats(min_value=0, max_value=1e12, allow_nan=False))
+def test_default_answers_are_the_seeds_fstring_and_parse_back_exactly(title, category, price):
+    row = {"title": title, "category3_code": category, "full_price": price}
+    answer = answer_for(row)
+    assert answer == f"Product: {title}, Category: {category}, Full Price: {price}"
+    assert parse_answer(answer) == ProductPrediction(title=title, category3=category, price=price)
+
+
+@given(title=FIELD, category=FIELD, cents=st.integers(min_value=0, max_value=10**11))
+def test_compact_answers_parse_back_exactly(title, category, cents):
+    price = cents / 100
+    answer = answer_for({"title": title, "category3_code": category, "full_price": price}, "compact")
+    written = answer.rsplit("Full Price: ", 1)[1]
+    assert written == (str(cents // 100) if cents % 100 == 0 else f"{price:.2f}")
+    assert parse_answer(answer) == ProductPrediction(title=title, category3=category, price=price)
+
+
+def test_price_format_flag_reaches_the_settings_and_rejects_unknown_forms(capsys):
+    args = ["train", "--data", "d", "--price-format", "compact"]
+    assert settings_from_args(make_parser().parse_args(args)).price_format == "compact"
+    assert settings_from_args(make_parser().parse_args(args[:3])).price_format == "float"
+    assert main(["train", "--data", "d", "--price-format", "int"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("finetune: error: invalid setting:") and "price_format" in err and err.count("\n") == 1
 
 
 def test_parser_round_trips_answers():

@@ -33,6 +33,8 @@ from transformers.image_processing_utils import BaseImageProcessor, BatchFeature
 from transformers.image_utils import OPENAI_CLIP_MEAN, OPENAI_CLIP_STD
 from transformers.processing_utils import ImagesKwargs
 
+from finetune.rgb import to_rgb
+
 WHITE = (255, 255, 255)
 
 
@@ -85,10 +87,11 @@ def crops_of(image: torch.Tensor, crop_size: int) -> torch.Tensor:
 
 
 def _as_rgb(image: Any) -> Image.Image:
+    """RGB with any transparency composited onto white (a uint8 HWC array with 4 channels is RGBA)."""
     if isinstance(image, Image.Image):
-        return image.convert("RGB")
+        return to_rgb(image)
     if isinstance(image, np.ndarray):
-        return Image.fromarray(image).convert("RGB")
+        return to_rgb(Image.fromarray(image))
     raise TypeError(f"Phi3VImageProcessor takes PIL images (or uint8 HWC arrays), got {type(image).__name__}")
 
 
@@ -133,7 +136,7 @@ class Phi3VImageProcessor(BaseImageProcessor):
         self.crop_size = crop_size
         self.image_mean = list(image_mean)
         self.image_std = list(image_std)
-        self.do_convert_rgb = do_convert_rgb  # kept for the official file; images are always converted to RGB
+        self.do_convert_rgb = do_convert_rgb  # kept for the official file; images always become RGB, transparency on white
 
     @property
     def tokens_per_side(self) -> int:
