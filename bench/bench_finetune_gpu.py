@@ -177,7 +177,8 @@ def run_all(folder: Path, args: argparse.Namespace) -> None:
     here = [sys.executable, str(Path(__file__).resolve())]
     subprocess.run([*here, "prepare", str(folder), "--n", str(args.n), *(["--tiny"] if args.tiny else [])], check=True)
     results = []
-    for mode in (["reference"], ["train", "--compile", "on"], ["train", "--compile", "off"]):
+    modes = [["reference"], ["train", "--compile", "on"], *([] if args.skip_uncompiled else [["train", "--compile", "off"]])]
+    for mode in modes:
         done = subprocess.run([*here, *mode, str(folder), *common], check=True, stdout=subprocess.PIPE, text=True)
         results.append(json.loads(done.stdout.strip().splitlines()[-1]))
         print(json.dumps(results[-1]), flush=True)
@@ -196,6 +197,7 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=5, help="untimed steps first (compilation)")
     parser.add_argument("--compile", choices=["on", "off"], default="on")
     parser.add_argument("--tiny", action="store_true", help="tiny model on the CPU: check the script runs")
+    parser.add_argument("--skip-uncompiled", action="store_true", help="all: leave out train --compile off")
     args = parser.parse_args()
     if args.mode == "prepare":
         prepare(args.folder, args.n, args.tiny)

@@ -67,6 +67,7 @@ SWITCHES = [
     ("--train-vision", "model", "freeze_vision", False, "train the vision tower too (frozen by default)"),
     ("--gradient-checkpointing", "model", "gradient_checkpointing", True, "trade compute for memory"),
     ("--trust-remote-code", "model", "trust_remote_code", True, "run the model repo's own code (off by default)"),
+    ("--hub-kernels", "model", "hub_kernels", True, "use kernels transformers downloads from the Hub (remote code; off by default)"),
     ("--resume", "train", "resume", True, "continue from the last checkpoint in --out"),
 ]
 SECTIONS = {"data": DataSettings, "model": ModelSettings, "train": TrainSettings}

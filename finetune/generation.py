@@ -41,11 +41,13 @@ def generate_answers(
     model.eval()
     answers: list[str] = []
     try:
-        for batch_images in _batches(list(images), batch_size):
-            inputs = {k: v.to(_device(model)) for k, v in collate(list(batch_images)).items()}
-            output = model.generate(**inputs, max_new_tokens=max_new_tokens, do_sample=False, use_cache=True)
-            new_tokens = output[:, inputs["input_ids"].shape[1] :]
-            answers.extend(processor.batch_decode(new_tokens, skip_special_tokens=True))
+        # layers compiled for training (`--compile`) run eagerly here: they would recompile for every cache length
+        with torch.compiler.set_stance("force_eager"):
+            for batch_images in _batches(list(images), batch_size):
+                inputs = {k: v.to(_device(model)) for k, v in collate(list(batch_images)).items()}
+                output = model.generate(**inputs, max_new_tokens=max_new_tokens, do_sample=False, use_cache=True)
+                new_tokens = output[:, inputs["input_ids"].shape[1] :]
+                answers.extend(processor.batch_decode(new_tokens, skip_special_tokens=True))
     finally:
         model.train(was_training)
     return [answer.strip() for answer in answers]

@@ -82,3 +82,16 @@ def attention_for_varying_shapes(cuda: bool) -> Iterator[None]:
         yield
     finally:
         torch.backends.cuda.enable_cudnn_sdp(was_enabled)
+
+
+@contextlib.contextmanager
+def training_forwards_without_cache(model: Any) -> Iterator[None]:
+    """Training and validation-loss forwards build no KV cache (nothing reads it, and compiled layers would
+    guard on it); generation asks for one explicitly. The saved config keeps the model's own setting."""
+    config = model.config
+    use_cache = getattr(config, "use_cache", None)
+    config.use_cache = False
+    try:
+        yield
+    finally:
+        config.use_cache = use_cache

@@ -21,7 +21,13 @@ from finetune.metrics import baseline_predictions, score
 from finetune.models.loading import LoadedModel, load_for_training
 from finetune.outputs import CONFIG_FILE, METRICS_FILE, SAMPLES_FILE, write_json, write_model_card
 from finetune.reporting import log_samples, reporter_folders, tensorboard_folder
-from finetune.speed import attention_for_varying_shapes, compile_layers, compile_wanted, loader_workers
+from finetune.speed import (
+    attention_for_varying_shapes,
+    compile_layers,
+    compile_wanted,
+    loader_workers,
+    training_forwards_without_cache,
+)
 from schemas.finetune import TrainSettings
 
 log = logging.getLogger("finetune")
@@ -216,16 +222,19 @@ def _train(settings: TrainSettings, output: Path) -> TrainResult:
     )
     trainer.add_callback(evaluation.callback(trainer))
     tensorboard_folder(trainer, output)
-    before = evaluation.evaluate_now(trainer)
+    with training_forwards_without_cache(loaded.model):
+        before = evaluation.evaluate_now(trainer)
     # peft keeps LoRA weights in float32 and copies every adapted layer's input to float32; under autocast
     # the adapter matmuls run in bf16/fp16 all the same, so the copies only cost memory and time
     with (
         attention_for_varying_shapes(cuda),
         disable_input_dtype_casting(loaded.model, active=mixed_precision and settings.model.method == "lora"),
+        training_forwards_without_cache(loaded.model),
     ):
         outcome = trainer.train(resume_from_checkpoint=True if settings.resume else None)
     step = trainer.state.global_step
-    after = evaluation.latest(step) if evaluation.evaluated_step == step else evaluation.evaluate_now(trainer)
+    with training_forwards_without_cache(loaded.model):
+        after = evaluation.latest(step) if evaluation.evaluated_step == step else evaluation.evaluate_now(trainer)
     train_rows = [{"title": t, "category3_code": c, "full_price": p} for t, c, p in zip(
         data.train["title"], data.train["category3_code"], data.train["full_price"], strict=True)]
     truths = [{"title": r["title"], "category3_code": r["category3_code"], "full_price": float(r["full_price"])} for r in eval_rows]

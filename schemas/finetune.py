@@ -53,6 +53,9 @@ class ModelSettings(BaseModel):
     dtype: Literal["auto", "bf16", "fp16", "fp32"] = "auto"
     attn_implementation: Literal["sdpa", "eager", "flash_attention_2"] = "sdpa"
     trust_remote_code: bool = False
+    hub_kernels: bool = Field(
+        default=False, description="let transformers swap in kernels downloaded from the Hub (remote code; off by default)"
+    )
 
     @field_validator("name")
     @classmethod

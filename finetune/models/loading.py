@@ -212,6 +212,7 @@ def load_for_training(settings: ModelSettings) -> LoadedModel:
             attn_implementation=settings.attn_implementation,
             trust_remote_code=settings.trust_remote_code,
             quantization_config=_quantization(settings, dtype),
+            use_kernels=settings.hub_kernels,  # transformers 5.25 turns Hub kernels (downloaded code) on by default
         )
         processor = _load_processor(
             name,
@@ -260,7 +261,9 @@ def load_trained(folder: str | Path, *, dtype: str = "auto", trust_remote_code: 
             trust_remote_code=trust_remote_code,
             fix="copy the processor files of the base model into it, next to the weights",
         )
-        model = AutoModelForImageTextToText.from_pretrained(base_name, dtype=torch_dtype, trust_remote_code=trust_remote_code)
+        model = AutoModelForImageTextToText.from_pretrained(
+            base_name, dtype=torch_dtype, trust_remote_code=trust_remote_code, use_kernels=False
+        )
         if is_adapter:
             from peft import PeftModel  # noqa: PLC0415
 
