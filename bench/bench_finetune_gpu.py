@@ -182,10 +182,13 @@ def run_all(folder: Path, args: argparse.Namespace) -> None:
         done = subprocess.run([*here, *mode, str(folder), *common], check=True, stdout=subprocess.PIPE, text=True)
         results.append(json.loads(done.stdout.strip().splitlines()[-1]))
         print(json.dumps(results[-1]), flush=True)
-    reference_speed = results[0]["samples_per_s"]
+    reference_speed = results[0]["samples_per_s"]  # the mean over its timed steps, recompilations included
     for result in results[1:]:
-        print(f"{result['mode']}: {result['samples_per_s']:.2f} samples/s = "
-              f"{result['samples_per_s'] / reference_speed:.2f}x the benchmark's native+compile ({reference_speed:.2f})")
+        print(
+            f"{result['mode']}: mean {result['samples_per_s_mean']:.2f} samples/s "
+            f"({result['samples_per_s_mean'] / reference_speed:.2f}x the benchmark's native+compile mean of "
+            f"{reference_speed:.2f}); median step {result['samples_per_s']:.2f} samples/s"
+        )
 
 
 def main() -> None:

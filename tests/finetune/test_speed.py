@@ -77,3 +77,13 @@ def test_a_bad_compile_setting_is_one_line(tiny_folder, tmp_path, capsys):
     code = main(["train", "--data", str(tmp_path), "--model", str(tiny_folder), "--compile", "always"])
     error = capsys.readouterr().err
     assert code == 2 and error.startswith("finetune: error:") and "compile" in error and len(error.strip().splitlines()) == 1
+
+
+def test_hub_kernels_stay_off_unless_asked_for(tiny_folder):
+    """transformers 5.25 turns on kernels downloaded from the Hub by default (remote code, and a network call
+    when training on CUDA); finetune loads with them off unless --hub-kernels."""
+    from finetune.models.loading import load_trained
+
+    assert not load_for_training(ModelSettings(name=str(tiny_folder), method="full")).model.use_kernels
+    assert not load_trained(tiny_folder).model.use_kernels
+    assert ModelSettings().hub_kernels is False
