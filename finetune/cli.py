@@ -150,15 +150,11 @@ def _run_push(args: argparse.Namespace) -> int:
 
 
 def _add_push(commands: argparse._SubParsersAction) -> None:
-    from samplegen.hub import DEFAULT_TIMEOUT  # noqa: PLC0415
+    from samplegen.commands.push import add_hub_arguments  # noqa: PLC0415
 
     push = commands.add_parser("push", help="publish a trained or merged folder as a Hub model repo")
     push.add_argument("folder", metavar="DIR", help="output folder of `finetune train` or `finetune merge`")
-    push.add_argument("--repo-id", required=True, help="model repo, e.g. user/name (created if missing)")
-    push.add_argument("--private", action="store_true", help="create the repo private")
-    push.add_argument("--revision", metavar="BRANCH", help="push to this branch (created from main if missing)")
-    push.add_argument("--token", help="Hub token (default: HF_TOKEN, then the saved `hf auth login`)")
-    push.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS", help=f"how long to wait on the Hub (default {DEFAULT_TIMEOUT:g})")
+    add_hub_arguments(push, "model")
     push.set_defaults(handler=_run_push)
 
 

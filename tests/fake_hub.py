@@ -643,3 +643,16 @@ def _read_body(handler: BaseHTTPRequestHandler) -> bytes:
             handler.rfile.readline()
     length = int(handler.headers.get("Content-Length") or 0)
     return handler.rfile.read(length) if length else b""
+
+
+def use_fake_hub_environment(monkeypatch, tmp_path, token: str) -> None:
+    """Point huggingface_hub at a fake hub's world: `token` as HF_TOKEN, no saved login, not offline, xet
+    uploads off (the fake hub serves git-LFS). HF_ENDPOINT is set per hub by its tests."""
+    from huggingface_hub import constants  # noqa: PLC0415
+
+    monkeypatch.setenv("HF_TOKEN", token)
+    monkeypatch.setattr(constants, "HF_TOKEN_PATH", str(tmp_path / "no-saved-login" / "token"))
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
+    monkeypatch.setenv("HF_HUB_DISABLE_XET", "1")
+    monkeypatch.setattr(constants, "HF_HUB_DISABLE_XET", True)

@@ -12,13 +12,11 @@ from typing import Any
 from samplegen.hub import DEFAULT_TIMEOUT, push
 
 
-def add_command(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser("push", help="publish a built data set folder as a Hub dataset repo")
-    parser.add_argument("folder", metavar="DIR", help="folder written by `samplegen build --out DIR`")
-    parser.add_argument("--repo-id", required=True, help="dataset repo, e.g. user/name (created if missing)")
+def add_hub_arguments(parser: argparse.ArgumentParser, repo_kind: str) -> None:
+    """The options every push command shares: repo id, privacy, branch, token, timeout."""
+    parser.add_argument("--repo-id", required=True, help=f"{repo_kind} repo, e.g. user/name (created if missing)")
     parser.add_argument("--private", action="store_true", help="create the repo private")
     parser.add_argument("--revision", metavar="BRANCH", help="push to this branch (created from main if missing)")
-    parser.add_argument("--create-pr", action="store_true", help="open a pull request against main instead")
     parser.add_argument("--token", help="Hub token (default: HF_TOKEN, then the saved `hf auth login`)")
     parser.add_argument(
         "--timeout",
@@ -27,6 +25,13 @@ def add_command(commands: argparse._SubParsersAction) -> None:
         metavar="SECONDS",
         help=f"how long to wait on the Hub (default {DEFAULT_TIMEOUT:g})",
     )
+
+
+def add_command(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("push", help="publish a built data set folder as a Hub dataset repo")
+    parser.add_argument("folder", metavar="DIR", help="folder written by `samplegen build --out DIR`")
+    add_hub_arguments(parser, "dataset")
+    parser.add_argument("--create-pr", action="store_true", help="open a pull request against main instead")
     parser.set_defaults(handler=run)
 
 

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from huggingface_hub import constants
 from PIL import Image
 
 import finetune
@@ -19,7 +18,7 @@ from finetune.errors import ModelError
 from finetune.models.loading import load_for_training, load_trained
 from finetune.models.phi3_v import create_tiny_phi3v
 from schemas.finetune import DataSettings, ModelSettings, TrainSettings
-from tests.fake_hub import Account, FakeHub
+from tests.fake_hub import Account, FakeHub, use_fake_hub_environment
 
 TOKEN = "hf_outputsWriteSecret0123456789ab"
 READ_TOKEN = "hf_outputsReadOnly0123456789abcd"
@@ -33,12 +32,7 @@ def front_matter(card: Path) -> dict:
 
 @pytest.fixture
 def hub(monkeypatch, tmp_path):
-    monkeypatch.setenv("HF_TOKEN", TOKEN)
-    monkeypatch.setattr(constants, "HF_TOKEN_PATH", str(tmp_path / "no-login" / "token"))
-    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
-    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
-    monkeypatch.setenv("HF_HUB_DISABLE_XET", "1")
-    monkeypatch.setattr(constants, "HF_HUB_DISABLE_XET", True)
+    use_fake_hub_environment(monkeypatch, tmp_path, TOKEN)
     with FakeHub({TOKEN: Account("alice"), READ_TOKEN: Account("carol", write=False)}) as fake:
         monkeypatch.setenv("HF_ENDPOINT", fake.url)
         yield fake

@@ -2,12 +2,11 @@
 
 import huggingface_hub
 import pytest
-from huggingface_hub import constants
 
 import finetune
 import samplegen
 from schemas.finetune import DataSettings, ModelSettings, TrainSettings
-from tests.fake_hub import Account, FakeHub
+from tests.fake_hub import Account, FakeHub, use_fake_hub_environment
 
 TOKEN = "hf_modelPushSecret0123456789abcd"
 pytestmark = pytest.mark.filterwarnings("ignore:Use .content=:DeprecationWarning")
@@ -15,12 +14,7 @@ pytestmark = pytest.mark.filterwarnings("ignore:Use .content=:DeprecationWarning
 
 @pytest.fixture
 def hub(monkeypatch, tmp_path):
-    monkeypatch.setenv("HF_TOKEN", TOKEN)
-    monkeypatch.setattr(constants, "HF_TOKEN_PATH", str(tmp_path / "no-login" / "token"))
-    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
-    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
-    monkeypatch.setenv("HF_HUB_DISABLE_XET", "1")
-    monkeypatch.setattr(constants, "HF_HUB_DISABLE_XET", True)
+    use_fake_hub_environment(monkeypatch, tmp_path, TOKEN)
     with FakeHub({TOKEN: Account("alice")}) as fake:
         monkeypatch.setenv("HF_ENDPOINT", fake.url)
         yield fake

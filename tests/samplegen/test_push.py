@@ -18,7 +18,7 @@ import samplegen
 from samplegen import cli
 from samplegen.commands import push as push_command
 from samplegen.hub import PushError, PushResult, push
-from tests.fake_hub import Account, FakeHub
+from tests.fake_hub import Account, FakeHub, use_fake_hub_environment
 
 TOKEN = "hf_pushTestSecret0123456789abcdef"
 READ_TOKEN = "hf_pushTestReadOnly0123456789ab"
@@ -43,12 +43,7 @@ def folder(tmp_path_factory) -> Path:
 @pytest.fixture(autouse=True)
 def hub_environment(monkeypatch, tmp_path):
     """No real login, no offline mode, xet upload off (the fake hub serves git-LFS); HF_ENDPOINT set per hub."""
-    monkeypatch.setenv("HF_TOKEN", TOKEN)
-    monkeypatch.setattr(constants, "HF_TOKEN_PATH", str(tmp_path / "no-saved-login" / "token"))
-    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
-    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
-    monkeypatch.setenv("HF_HUB_DISABLE_XET", "1")
-    monkeypatch.setattr(constants, "HF_HUB_DISABLE_XET", True)
+    use_fake_hub_environment(monkeypatch, tmp_path, TOKEN)
 
 
 def start_hub(monkeypatch, **options) -> FakeHub:
