@@ -256,8 +256,16 @@ def _scrubbed(token: str) -> Iterator[None]:
     try:
         yield
     except PushError as error:
-        message = str(error).replace(token, "***")
-        raise PushError(message) from None
+        raise PushError(mask_token(str(error), token)) from None
+
+
+def mask_token(message: str, token: str) -> str:
+    """`message` with each whole occurrence of `token` replaced by ***; a short token (even one character)
+    inside a longer word is left alone, so the rest of the message stays readable."""
+    if not token:
+        return message
+    word = r"[A-Za-z0-9_\-]"
+    return re.sub(rf"(?<!{word}){re.escape(token)}(?!{word})", "***", message)
 
 
 @contextmanager
@@ -315,6 +323,8 @@ def _describe(
         return f"Hub rejected the push ({detail})"
     if any(isinstance(e, OfflineModeIsEnabled) for e in chain):
         return "HF_HUB_OFFLINE is set: unset it to push to the Hub"
+    if any(isinstance(e, httpx2.TooManyRedirects) for e in chain):
+        return f"{endpoint} redirects in a loop (too many redirects): check HF_ENDPOINT"
     if any(isinstance(e, httpx2.TimeoutException) for e in chain):
         return f"Hub at {endpoint} did not answer within {timeout:g} s: try again later, or raise --timeout"
     if any(isinstance(e, httpx2.ConnectError) for e in chain):

@@ -17,8 +17,8 @@ advertises `X-Xet-Hash`, so clients must upload with `HF_HUB_DISABLE_XET=1` (the
 
 Everything received is checked: LFS uploads must match the sha256 and size declared in the batch call,
 commits may only reference LFS objects uploaded with that size, inline files are base64-decoded and refused
-when they should have gone through LFS. `fail(status, on=...)` and `hang(on=...)` inject errors by endpoint
-name (the third column of ROUTES); `requests` records every call, `repos` the resulting git history.
+when they should have gone through LFS. `fail(status, on=...)`, `hang(on=...)` and `redirect_loop(on=...)`
+inject errors by endpoint name (the third column of ROUTES); `requests` records every call, `repos` the resulting git history.
 """
 
 from __future__ import annotations
@@ -196,6 +196,7 @@ class FakeHub:
         self._pending: dict[str, tuple[str, str, int]] = {}  # upload key -> (repo, oid, size)
         self._failures: dict[str | None, tuple[int, str, str | None]] = {}
         self._hangs: set[str | None] = set()
+        self._redirect_loops: set[str | None] = set()
         self._release = threading.Event()
         self._lock = threading.RLock()
         self._counter = 0
@@ -225,9 +226,14 @@ class FakeHub:
         """Never answer requests to endpoint `on` (every endpoint if None) until `clear()` or exit."""
         self._hangs.add(on)
 
+    def redirect_loop(self, on: str | None = None) -> None:
+        """Answer requests to endpoint `on` (every endpoint if None) with a redirect to themselves until `clear()`."""
+        self._redirect_loops.add(on)
+
     def clear(self) -> None:
         self._failures.clear()
         self._hangs.clear()
+        self._redirect_loops.clear()
         self._release.set()
         self._release = threading.Event()
 
@@ -274,6 +280,8 @@ class FakeHub:
                 self._release.wait(30)
                 handler.close_connection = True
                 return
+            if endpoint in self._redirect_loops or None in self._redirect_loops:
+                raise HubError(307, "redirect loop", Location=handler.path)
             failure = self._failures.get(endpoint) or self._failures.get(None)
             if failure:
                 raise HubError(*failure)
@@ -286,6 +294,9 @@ class FakeHub:
         except HubError as error:
             status, payload = error.status, {"error": error.message, **error.extra}
             headers = {"X-Error-Message": error.message}
+            if "Location" in error.extra:
+                headers["Location"] = str(error.extra.pop("Location"))
+                payload = {"error": error.message}
             if error.code:
                 headers["X-Error-Code"] = error.code
         record.status = status

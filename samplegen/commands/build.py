@@ -18,6 +18,15 @@ def _parse_splits(text: str) -> dict[str, float]:
     return splits
 
 
+def _check_push_target(repo_id: str) -> None:
+    """Before building: the repo id is valid and the token may write there (so a bad one fails in seconds)."""
+    from samplegen.commands.push import quiet_hub  # noqa: PLC0415
+    from samplegen.hub import check_write_access  # noqa: PLC0415
+
+    with quiet_hub():
+        check_write_access(repo_id, repo_type="dataset")
+
+
 def add_command(commands: argparse._SubParsersAction) -> None:
     from schemas import BuildConfig  # noqa: PLC0415
 
@@ -57,6 +66,8 @@ def run(args: argparse.Namespace) -> int:
         shard_size=args.shard_size,
         with_images=not args.no_images,
     )
+    if args.push_to:
+        _check_push_target(args.push_to)
     folder = write_dataset(config, args.out, overwrite=args.overwrite, progress=False if args.quiet else None)
     print(folder)
     if args.push_to:

@@ -544,3 +544,80 @@ def test_cli_requires_repo_id(capsys, monkeypatch, folder):
     code, _, err = run_cli(capsys, monkeypatch, "push", str(folder))
 
     assert code == 2 and err.count("\n") == 1 and "--repo-id" in err
+
+
+# -- issue 19: redirect loops, short tokens ------------------------------------------------------
+
+
+@pytest.mark.parametrize("on", [None, "commit"])
+def test_a_hub_that_redirects_to_itself_is_one_line(hub, folder, capsys, monkeypatch, on):
+    hub.redirect_loop(on=on)
+
+    code, out, err = run_cli(capsys, monkeypatch, "push", str(folder), "--repo-id", "alice/ds")
+
+    assert code == 2 and out == ""
+    assert err == f"samplegen: error: {hub.url} redirects in a loop (too many redirects): check HF_ENDPOINT\n"
+    assert any(request.endpoint == (on or "create_repo") for request in hub.requests)
+
+
+def test_a_one_character_token_does_not_garble_the_message(hub, folder, capsys, monkeypatch):
+    code, _, err = run_cli(capsys, monkeypatch, "push", str(folder), "--repo-id", "alice/ds", "--token", "a")
+
+    assert code == 2
+    assert err.startswith("samplegen: error: Hub refused the token (401 Unauthorized")
+    assert err.endswith("check --token / HF_TOKEN / `hf auth login`\n"), err
+
+
+@pytest.mark.parametrize(
+    ("message", "token", "masked"),
+    [
+        ("token a was revoked", "a", "token *** was revoked"),
+        ("bad token hf_abc; hf_abc again", "hf_abc", "bad token ***; *** again"),
+        ("hf_abcdef is not hf_abc", "hf_abc", "hf_abcdef is not ***"),
+        ("nothing to hide", "", "nothing to hide"),
+    ],
+)
+def test_mask_token_replaces_only_whole_tokens(message, token, masked):
+    from samplegen.hub import mask_token
+
+    assert mask_token(message, token) == masked
+
+
+# -- issue 19 row 12: `build --push-to` checks the repo id and the token before building ----------
+
+
+@pytest.mark.parametrize(
+    ("repo_id", "env", "fragment"),
+    [
+        ("bad//id", {}, "repo id must look like user/name, got 'bad//id'"),
+        ("alice/ds", {"HF_TOKEN": None}, "no Hugging Face token"),
+        ("alice/ds", {"HF_TOKEN": "hf_unknownToken42"}, "Hub refused the token (401 Unauthorized"),
+        ("alice/ds", {"HF_TOKEN": READ_TOKEN}, "the token of alice is read-only"),
+        ("bob/ds", {}, "the token belongs to alice, who cannot write under 'bob'"),
+    ],
+)
+def test_build_push_to_is_checked_before_building(hub, capsys, monkeypatch, tmp_path, repo_id, env, fragment):
+    for name, value in env.items():
+        if value is None:
+            monkeypatch.delenv(name)
+        else:
+            monkeypatch.setenv(name, value)
+    built = []
+    monkeypatch.setattr("samplegen.builder.write_dataset", lambda *args, **kwargs: built.append(args))
+    out = tmp_path / "ds"
+
+    code, stdout, err = run_cli(capsys, monkeypatch, "build", "--n", "5", "--no-images", "--out", str(out), "--push-to", repo_id)
+
+    assert code == 2 and stdout == "" and built == [] and not out.exists()
+    assert err.count("\n") == 1 and err.startswith("samplegen: error: ") and fragment in err, err
+
+
+def test_build_push_to_builds_then_pushes(hub, capsys, monkeypatch, tmp_path):
+    out = tmp_path / "ds"
+
+    code, stdout, err = run_cli(capsys, monkeypatch, "build", "--n", "5", "--no-images", "--out", str(out), "--push-to", "alice/ds")
+
+    assert code == 0 and err == "", err
+    assert stdout.splitlines()[0] == str(out)
+    assert [request.endpoint for request in hub.requests][0] == "whoami"
+    assert set(hub.repo("alice/ds").files()) >= {"README.md"}
