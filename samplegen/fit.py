@@ -128,10 +128,33 @@ def _word_factor(parsed: ParsedTitle, factors: dict[str, dict[str, float]]) -> f
     return math.prod(factors[slot].get(phrase, 1.0) for slot, phrase in parsed.words.items())
 
 
+def _listed(values: pd.Series, limit: int = 5) -> str:
+    shown = ", ".join(f"{value:g}" if isinstance(value, float) else str(value) for value in values.iloc[:limit])
+    return shown + (f" and {len(values) - limit} more" if len(values) > limit else "")
+
+
+def _check_fittable(frame: pd.DataFrame, source: str) -> None:
+    """Prices a profile can be fitted from (positive: they are fitted on a log scale) and product codes with
+    a two-digit prefix; else one ProfileError naming the offending values and their rows."""
+    problems = []
+    for column in ("full_price",):
+        bad = frame[column][frame[column] <= 0]
+        if len(bad):
+            codes = _listed(frame["product_code"][bad.index])
+            problems.append(f"{column} must be above 0 but is {_listed(bad)} (product_code {codes})")
+    codes = frame["product_code"][frame["product_code"] < 10]
+    if len(codes):
+        titles = _listed(frame["title"][codes.index])
+        problems.append(f"product_code must be a positive code of at least two digits but is {_listed(codes)} (titles {titles})")
+    if problems:
+        raise ProfileError(f"{source}: cannot fit a profile: " + "; ".join(problems))
+
+
 def fit_profile(real: RealTable, *, base: Profile | None = None, name: str | None = None) -> tuple[Profile, FitSummary]:
     """A profile that makes data shaped like `real` (one country), and a summary of the fit."""
     base = base or load_profile("us")
     frame = real.frame
+    _check_fittable(frame, real.source)
     parser = TitleParser(base)
     parsed = [parser.parse(title) for title in frame["title"]]
     base_kinds = {spec.kind: spec for spec in base.kinds}

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy
 import pandas as pd
 
 from samplegen.errors import SamplegenError
@@ -20,6 +21,7 @@ from schemas import DBQ_COLUMNS, DBQ_DTYPES
 HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 FILE_READERS = {".csv": "csv", ".parquet": "parquet", ".jsonl": "json", ".json": "json"}
 _NUMERIC = {"int64", "float64"}
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 
 
 class RealDataError(SamplegenError):
@@ -79,6 +81,13 @@ def _read_with_datasets(source: str, is_folder: bool) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
+def _beyond_int64(numbers: pd.Series) -> pd.Series:
+    """Which whole numbers do not fit an int64 (read as float64 or uint64 by pandas when they are that large)."""
+    if str(numbers.dtype) == "int64":
+        return pd.Series(False, index=numbers.index)
+    return numbers.map(lambda number: not INT64_MIN <= int(number) <= INT64_MAX).astype(bool)
+
+
 def _convert(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     problems = []
     converted = {}
@@ -91,8 +100,19 @@ def _convert(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
             if len(bad):
                 problems.append(f"{column} must be numeric ({dtype}) but holds {bad.iloc[0]!r} in {len(bad)} rows")
                 continue
+            infinite = values[~numpy.isfinite(numbers.astype("float64"))]
+            if len(infinite):
+                problems.append(f"{column} must be a finite number but holds {infinite.iloc[0]!r} in {len(infinite)} rows")
+                continue
             if dtype == "int64" and not (numbers == numbers.round()).all():
                 problems.append(f"{column} must hold whole numbers")
+                continue
+            too_large = values[_beyond_int64(numbers)] if dtype == "int64" else values.iloc[0:0]
+            if len(too_large):
+                problems.append(
+                    f"{column} holds {too_large.iloc[0]!r} in {len(too_large)} rows, beyond the int64 range "
+                    f"({INT64_MIN} to {INT64_MAX})"
+                )
                 continue
             converted[column] = numbers.astype(dtype)
         else:

@@ -106,3 +106,31 @@ def test_save_profile_refuses_a_folder(tmp_path):
     fitted, _ = fit_profile(read_dbq(REFERENCE_CSV, country="FRA"))
     with pytest.raises(ProfileError, match="is a folder"):
         save_profile(fitted, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "fragment"),
+    [
+        ("full_price", "-5", "cannot fit a profile: full_price must be above 0 but is -5 (product_code 80791861)"),
+        ("full_price", "0", "cannot fit a profile: full_price must be above 0 but is 0 (product_code 80791861)"),
+        ("full_price", "inf", "full_price must be a finite number but holds 'inf' in 1 rows"),
+        ("full_price", "1e400", "full_price must be a finite number but holds '1e400' in 1 rows"),
+        ("product_code", "99999999999999999999", "product_code holds '99999999999999999999' in 1 rows, beyond the int64 range"),
+        ("product_code", "9223372036854775808", "product_code holds '9223372036854775808' in 1 rows, beyond the int64 range"),
+        ("product_code", "-5", "product_code must be a positive code of at least two digits but is -5"),
+    ],
+)
+def test_profile_command_names_bad_prices_and_codes_in_one_line(tmp_path, capsys, column, value, fragment):
+    from samplegen.cli import main
+
+    frame = pd.read_csv(REFERENCE_CSV, dtype=str, keep_default_na=False)
+    frame = frame[frame["country_code"] == "CHI"].reset_index(drop=True)
+    frame.loc[0, column] = value
+    frame.to_csv(tmp_path / "real.csv", index=False)
+
+    code = main(["profile", str(tmp_path / "real.csv"), "-o", str(tmp_path / "profile.json")])
+
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and err.startswith("samplegen: error: "), err
+    assert fragment in err, err
+    assert not (tmp_path / "profile.json").exists()
