@@ -7,13 +7,15 @@ file has the same shape. Cross-references (leaf kinds, vocabulary words) are che
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from schemas.looks import DetailLook, ItemKind, MaterialLook, PatternLook, SizeLook
 from schemas.product import RGB
 
-_STRICT = ConfigDict(extra="forbid", frozen=True)
+_STRICT = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)  # no Infinity or NaN in any number
+Weight = Annotated[float, Field(ge=0)]
 
 
 class SizeWord(BaseModel):
@@ -105,7 +107,13 @@ class KindSpec(BaseModel):
     p_family: float = Field(default=0.0, ge=0, le=1)
     beauty_lines: list[BeautyLine] = Field(default_factory=list)
     default_material: MaterialLook = MaterialLook.COTTON
-    variant_weights: list[float] = Field(default=[0.6, 0.28, 0.12], min_length=1)
+    variant_weights: list[Weight] = Field(default=[0.6, 0.28, 0.12], min_length=1)
+
+    @model_validator(mode="after")
+    def _some_variant_weight(self) -> KindSpec:
+        if not sum(self.variant_weights) > 0:
+            raise ValueError(f"variant_weights must have a weight above 0, got {list(self.variant_weights)}")
+        return self
 
 
 class Leaf(BaseModel):
