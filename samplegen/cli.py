@@ -10,6 +10,7 @@ import argparse
 import os
 import signal
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 
 from samplegen.commands import build, compare, preview, profile, push
@@ -24,7 +25,9 @@ class OneLineParser(argparse.ArgumentParser):
     """argparse, but a usage mistake is one line on stderr and exit code 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+        program, _, command = self.prog.partition(" ")  # a subcommand's parser is "samplegen build"
+        where = f"{command}: " if command else ""
+        self.exit(EXIT_USAGE, f"{program}: error: {where}{message} (see {self.prog} --help)\n")
 
 
 COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
@@ -52,10 +55,14 @@ def _terminate(signum: int, frame: object) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _terminate)  # clean up staged output on `kill` as on Ctrl-C
     args = make_parser().parse_args(argv)
+    debug = bool(os.environ.get("SAMPLEGEN_DEBUG"))
     try:
-        return args.handler(args)
+        with warnings.catch_warnings():
+            if not debug:  # numeric warnings of the libraries are not for the user; errors are one line
+                warnings.simplefilter("ignore", RuntimeWarning)
+            return args.handler(args)
     except SamplegenError as error:
-        if os.environ.get("SAMPLEGEN_DEBUG"):
+        if debug:
             raise
         print(f"samplegen: error: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -16,6 +16,8 @@ import numpy
 import pandas as pd
 
 from samplegen.errors import SamplegenError
+from samplegen.parquet_check import check_parquet_files, find_damaged_parquet
+from samplegen.quiet_datasets import quiet_datasets
 from schemas import DBQ_COLUMNS, DBQ_DTYPES
 
 HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
@@ -62,22 +64,28 @@ def _read_file(path: Path) -> pd.DataFrame:
 def _read_with_datasets(source: str, is_folder: bool) -> pd.DataFrame:
     import datasets  # noqa: PLC0415
 
+    shards = sorted(Path(source).rglob("*.parquet")) if is_folder else []
+    check_parquet_files(shards)
     try:
-        if is_folder and (Path(source) / "state.json").is_file():
-            loaded = datasets.load_from_disk(source)
-        else:
-            loaded = datasets.load_dataset(source)
+        with quiet_datasets():
+            if is_folder and (Path(source) / "state.json").is_file():
+                loaded = datasets.load_from_disk(source)
+            else:
+                loaded = datasets.load_dataset(source)
+            splits = [loaded] if isinstance(loaded, datasets.Dataset) else list(loaded.values())
+            frames = []
+            for split in splits:
+                keep = [c for c in split.column_names if c != "image"]  # never decode images to read metadata
+                frames.append(split.select_columns(keep).to_pandas())
     except FileNotFoundError as error:
         raise RealDataError(f"cannot load {source}: {str(error).splitlines()[0]}") from None
     except Exception as error:  # noqa: BLE001 - the Hub client raises many types; the user needs one line
+        damaged = find_damaged_parquet(shards)
+        if damaged is not None:
+            raise damaged from None
         raise RealDataError(
             f"cannot load {source}: {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
         ) from None
-    splits = [loaded] if isinstance(loaded, datasets.Dataset) else list(loaded.values())
-    frames = []
-    for split in splits:
-        keep = [c for c in split.column_names if c != "image"]  # never decode images to read metadata
-        frames.append(split.select_columns(keep).to_pandas())
     return pd.concat(frames, ignore_index=True)
 
 

@@ -12,6 +12,8 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from samplegen.errors import SamplegenError
+from samplegen.parquet_check import check_parquet_files, find_damaged_parquet
+from samplegen.quiet_datasets import quiet_datasets
 
 CELL = 256  # image side in the sheet
 CAPTION_LINES = 4
@@ -20,6 +22,7 @@ MARGIN = 8
 BACKGROUND = (255, 255, 255)
 INK = (30, 30, 30)
 MUTED = (110, 110, 110)
+SHEET_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}  # by the output file's extension
 
 
 class PreviewError(SamplegenError):
@@ -34,6 +37,11 @@ def _open_image(value: dict) -> Image.Image:
     with Image.open(io.BytesIO(data)) as image:
         image.load()
         return image.convert("RGB")
+
+
+def _first_line(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else ""
 
 
 def _fit(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.ImageFont, width: int) -> str:
@@ -71,15 +79,28 @@ def contact_sheet(rows: list[dict], columns: int) -> Image.Image:
 
 
 def preview(folder: str | os.PathLike, out: str | os.PathLike, *, n: int = 24, split: str | None = None, seed: int = 0, columns: int = 6) -> Path:
-    """Write a contact sheet PNG of `n` rows sampled (with `seed`) from a built data set folder."""
+    """Write a contact sheet (PNG, or JPEG for a .jpg/.jpeg `out`) of `n` rows sampled (with `seed`) from a built data set folder."""
     import datasets  # noqa: PLC0415
 
     if n <= 0 or columns <= 0:
         raise PreviewError(f"n and columns must be positive, got n={n}, columns={columns}")
+    target = Path(out)
+    image_format = SHEET_FORMATS.get(target.suffix.lower())
+    if image_format is None:
+        raise PreviewError(f"{target}: the sheet is written as .png, .jpg or .jpeg, not {target.suffix or 'no extension'!r}")
     source = Path(folder)
     if not (source / "README.md").is_file() or not list(source.glob("data/*.parquet")):
         raise PreviewError(f"{source} is not a built data set folder (README.md and data/*.parquet); run `samplegen build` first")
-    loaded = datasets.load_dataset(str(source))
+    shards = sorted(source.glob("data/*.parquet"))
+    check_parquet_files(shards)
+    try:
+        with quiet_datasets():
+            loaded = datasets.load_dataset(str(source))
+    except Exception as error:  # noqa: BLE001 - a damaged shard surfaces as DatasetGenerationError
+        damaged = find_damaged_parquet(shards)
+        if damaged is not None:
+            raise damaged from None
+        raise PreviewError(f"cannot load {source}: {type(error).__name__}: {_first_line(error)}") from None
     name = split or next(iter(loaded))
     if name not in loaded:
         raise PreviewError(f"{source} has no split {name!r}; it has {', '.join(loaded)}")
@@ -89,11 +110,10 @@ def preview(folder: str | os.PathLike, out: str | os.PathLike, *, n: int = 24, s
     picks = sorted(random.Random(seed).sample(range(table.num_rows), min(n, table.num_rows)))
     rows = table.cast_column("image", datasets.Image(decode=False)).select(picks)
     sheet = contact_sheet(list(rows), min(columns, len(picks)))
-    target = Path(out)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(f".{target.name}.partial")
-        sheet.save(partial, "PNG")
+        sheet.save(partial, image_format, **({"quality": 90} if image_format == "JPEG" else {}))
         os.replace(partial, target)
     except OSError as error:
         raise PreviewError(f"cannot write {target}: {error.strerror}; choose a path you can write to") from None

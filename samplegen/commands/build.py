@@ -12,9 +12,12 @@ def _parse_splits(text: str) -> dict[str, float]:
     for part in text.split(","):
         name, _, share = part.partition("=")
         try:
-            splits[name.strip()] = float(share)
+            value = float(share)
         except ValueError:
             raise ConfigError(f"--splits must look like train=0.9,test=0.1, got {text!r}") from None
+        if name.strip() in splits:
+            raise ConfigError(f"--splits names the split {name.strip()!r} twice, got {text!r}")
+        splits[name.strip()] = value
     return splits
 
 

@@ -53,6 +53,7 @@ def assert_one_line_error(code: int, err: str, fragment: str) -> None:
         (["--quality", "101"], "image_quality"),
         (["--splits", "train=abc"], "--splits must look like train=0.9,test=0.1"),
         (["--splits", "train=0.5,test=0.2"], "split shares must add up to 1"),
+        (["--splits", "train=0.5,train=0.5"], "--splits names the split 'train' twice"),
         (["--num-proc", "0"], "num_proc"),
         (["--bogus"], "unrecognized arguments: --bogus"),
     ],
@@ -201,3 +202,40 @@ def test_version_flag_prints_the_installed_version(program):
     result = subprocess.run([sys.executable, "-m", program, "--version"], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"{program} {version('samplegen')}"
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["preview"], "preview: the following arguments are required: folder, -o/--out"),
+        (["compare"], "compare: the following arguments are required: SYNTH, REAL"),
+        (["profile", "real.csv"], "profile: the following arguments are required: -o/--out"),
+        (["push", "folder"], "push: the following arguments are required: --repo-id"),
+        (["build", "--n", "many"], "build: argument --n: invalid int value: 'many'"),
+        (["frobnicate"], "argument command: invalid choice: 'frobnicate'"),
+    ],
+)
+def test_subcommand_usage_errors_read_samplegen_error(capsys, args, fragment):
+    code, out, err = run_main(capsys, *args)
+
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith(f"samplegen: error: {fragment}"), err
+
+
+def test_runtime_warnings_do_not_reach_stderr(capsys, monkeypatch):
+    import warnings
+
+    from samplegen.commands import preview
+    from samplegen.sheet import PreviewError
+
+    def warn_then_fail(args):
+        warnings.warn("invalid value encountered in divide", RuntimeWarning, stacklevel=1)
+        raise PreviewError("no sheet")
+
+    monkeypatch.setattr(preview, "run", warn_then_fail)
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        code, _, err = run_main(capsys, "preview", "ds", "-o", "sheet.png")
+
+    assert code == 2 and err == "samplegen: error: no sheet\n"
+    assert [w for w in seen if issubclass(w.category, RuntimeWarning)] == []

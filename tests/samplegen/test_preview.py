@@ -55,3 +55,76 @@ def test_profile_command_errors(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith("samplegen: error:") and "pick one with --country" in err and err.count("\n") == 1
     assert not (tmp_path / "p.json").exists()
+
+
+# -- issue 19: damaged shards, the sheet's format ------------------------------------------------
+
+
+@pytest.fixture
+def damaged(built, tmp_path):
+    """A copy of the built folder with its first train shard truncated; returns (folder, that shard)."""
+    import shutil
+
+    folder = tmp_path / "damaged"
+    shutil.copytree(built, folder)
+    shard = sorted((folder / "data").glob("train-*.parquet"))[0]
+    shard.write_bytes(shard.read_bytes()[: shard.stat().st_size // 2])
+    return folder, shard
+
+
+def _one_line_error(code: int, err: str) -> str:
+    assert code == 2 and err.count("\n") == 1 and err.startswith("samplegen: error: "), err
+    assert "Traceback" not in err and "Generating" not in err
+    return err
+
+
+@pytest.mark.parametrize("command", ["preview", "compare", "profile"])
+def test_a_truncated_shard_is_one_line_naming_the_file(damaged, tmp_path, capsys, command):
+    folder, shard = damaged
+    args = {
+        "preview": ["preview", str(folder), "-o", str(tmp_path / "sheet.png")],
+        "compare": ["compare", str(folder), str(REFERENCE_CSV), "--country", "CHI"],
+        "profile": ["profile", str(folder), "-o", str(tmp_path / "profile.json")],
+    }[command]
+
+    code = main(args)
+
+    err = _one_line_error(code, capsys.readouterr().err)
+    assert f"{shard} is damaged (Parquet magic bytes not found in footer" in err
+    assert not (tmp_path / "sheet.png").exists() and not (tmp_path / "profile.json").exists()
+
+
+def test_a_shard_damaged_inside_is_found_after_the_read_fails(built, tmp_path, capsys):
+    import shutil
+
+    from samplegen.parquet_check import check_parquet_files, find_damaged_parquet
+
+    folder = tmp_path / "damaged"
+    shutil.copytree(built, folder)
+    shard = sorted((folder / "data").glob("train-*.parquet"))[0]
+    data = bytearray(shard.read_bytes())
+    data[4:4096] = b"\xff" * (4096 - 4)  # the first pages, not the footer
+    shard.write_bytes(bytes(data))
+    check_parquet_files([shard])  # the footer alone looks fine
+    assert find_damaged_parquet(sorted((folder / "data").glob("*.parquet"))) is not None
+
+    code = main(["preview", str(folder), "-o", str(tmp_path / "sheet.png")])
+
+    err = _one_line_error(code, capsys.readouterr().err)
+    assert f"{shard} is damaged (" in err
+    assert not (tmp_path / "sheet.png").exists()
+
+
+@pytest.mark.parametrize(("name", "kind"), [("sheet.jpg", "JPEG"), ("sheet.JPEG", "JPEG"), ("sheet.png", "PNG")])
+def test_the_sheet_format_follows_the_extension(built, tmp_path, name, kind):
+    with Image.open(samplegen.preview(built, tmp_path / name, n=2)) as image:
+        assert image.format == kind
+
+
+@pytest.mark.parametrize("name", ["sheet.gif", "sheet"])
+def test_an_unknown_sheet_extension_is_refused_before_reading(built, tmp_path, capsys, name):
+    code = main(["preview", str(built), "-o", str(tmp_path / name)])
+
+    err = _one_line_error(code, capsys.readouterr().err)
+    assert "the sheet is written as .png, .jpg or .jpeg" in err
+    assert list(tmp_path.iterdir()) == []
