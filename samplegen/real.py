@@ -58,6 +58,8 @@ def _read_file(path: Path) -> pd.DataFrame:
     except pd.errors.EmptyDataError:
         raise RealDataError(f"{path} is empty; it needs a header row and at least one row") from None
     except (ValueError, OSError) as error:
+        if "Value is too big" in str(error):  # the JSON reader stops at an integer beyond 64 bits
+            raise RealDataError(f"cannot read {path}: it holds a whole number beyond the int64 range ({error})") from None
         raise RealDataError(f"cannot read {path} as {kind}: {str(error).splitlines()[0]}") from None
 
 
@@ -89,6 +91,11 @@ def _read_with_datasets(source: str, is_folder: bool) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
+def _shown(value: object) -> str:
+    """A cell for a message: text quoted as written, numbers plainly (no numpy type names)."""
+    return repr(value) if isinstance(value, str) else str(value)
+
+
 def _beyond_int64(numbers: pd.Series) -> pd.Series:
     """Which whole numbers do not fit an int64 (read as float64 or uint64 by pandas when they are that large)."""
     if str(numbers.dtype) == "int64":
@@ -110,7 +117,7 @@ def _convert(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
                 continue
             infinite = values[~numpy.isfinite(numbers.astype("float64"))]
             if len(infinite):
-                problems.append(f"{column} must be a finite number but holds {infinite.iloc[0]!r} in {len(infinite)} rows")
+                problems.append(f"{column} must be a finite number but holds {_shown(infinite.iloc[0])} in {len(infinite)} rows")
                 continue
             if dtype == "int64" and not (numbers == numbers.round()).all():
                 problems.append(f"{column} must hold whole numbers")
@@ -118,7 +125,7 @@ def _convert(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
             too_large = values[_beyond_int64(numbers)] if dtype == "int64" else values.iloc[0:0]
             if len(too_large):
                 problems.append(
-                    f"{column} holds {too_large.iloc[0]!r} in {len(too_large)} rows, beyond the int64 range "
+                    f"{column} holds {_shown(too_large.iloc[0])} in {len(too_large)} rows, beyond the int64 range "
                     f"({INT64_MIN} to {INT64_MAX})"
                 )
                 continue

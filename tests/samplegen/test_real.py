@@ -89,3 +89,20 @@ def test_hub_id_goes_through_datasets_and_fails_in_one_line(monkeypatch):
     monkeypatch.setattr(datasets.config, "HF_HUB_OFFLINE", True)
     with pytest.raises(RealDataError, match=r"^cannot load DBQ/Burberry.Product.prices.United.States: "):
         read_dbq("DBQ/Burberry.Product.prices.United.States")
+
+
+def test_whole_numbers_beyond_int64_are_reported_as_such(tmp_path):
+    import numpy as np
+
+    frame = read_dbq(REFERENCE_CSV, country="CHI").frame
+    frame["product_code"] = frame["product_code"].astype("uint64")
+    frame.loc[0, "product_code"] = np.uint64(2**64 - 1)
+    frame.to_parquet(tmp_path / "real.parquet")
+    with pytest.raises(RealDataError, match=r"product_code holds 18446744073709551615 in 1 rows, beyond the int64 range"):
+        read_dbq(tmp_path / "real.parquet")
+
+    lines = tmp_path / "real.jsonl"
+    read_dbq(REFERENCE_CSV, country="CHI").frame.to_json(lines, orient="records", lines=True, force_ascii=False)
+    lines.write_text(lines.read_text().replace('"product_code":80791861', '"product_code":99999999999999999999', 1))
+    with pytest.raises(RealDataError, match="holds a whole number beyond the int64 range"):
+        read_dbq(lines)
