@@ -14,8 +14,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from samplegen.built_folder import is_samplegen_build
 from samplegen.card import SplitStats, card_text
-from samplegen.errors import ConfigError, describe_validation_error
+from samplegen.errors import ConfigError, OutputError, describe_validation_error
 from samplegen.features import arrow_schema
 from samplegen.heap import kept_heap
 from samplegen.helpers import Helpers
@@ -148,12 +149,18 @@ def write_dataset(
     overwrite: bool = False,
     progress: bool | None = None,
 ) -> Path:
-    """Write the Hub-ready folder (`data/*.parquet` shards + README.md card) and return its path."""
+    """Write the Hub-ready folder (`data/*.parquet` shards + README.md card) and return its path.
+
+    With `overwrite`, a non-empty `out` is replaced only when an earlier samplegen build made it.
+    """
+    if not os.fspath(out).strip():
+        raise OutputError("the output folder is an empty path; give a folder name, e.g. --out out/samplegen-us")
     out = Path(out).expanduser().absolute()
     profile = load_profile(config.profile)
     split_names = list(config.splits)
     schema = arrow_schema(config.with_images)
-    with kept_heap(), staged_folder(out, overwrite) as staging, _helpers(config, profile) as helpers:
+    staged = staged_folder(out, overwrite, is_samplegen_build)
+    with kept_heap(), staged as staging, _helpers(config, profile) as helpers:
         data = staging / DATA_FOLDER
         data.mkdir()
         writers = [

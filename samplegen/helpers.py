@@ -8,7 +8,9 @@ widened to 1 MiB so a helper can hand over a whole chunk of images and go on wit
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
 import signal
 import sys
 import traceback
@@ -17,6 +19,7 @@ from typing import Any, Self
 
 from samplegen.errors import BuildError
 from samplegen.heap import kept_heap
+from samplegen.parent_death import die_with_parent
 from samplegen.plan import PlannedRow
 from samplegen.work import RowFactory
 from schemas import BuildConfig, Profile
@@ -38,8 +41,15 @@ def _widen(connection: Any) -> None:
         pass  # not Linux, or over /proc/sys/fs/pipe-max-size: the default buffer works, only slower
 
 
-def _serve(config: BuildConfig, profile: Profile, tasks: Any, results: Any) -> None:
-    """A helper's life: make each chunk it is sent until it is sent None."""
+def _serve(config: BuildConfig, profile: Profile, tasks: Any, results: Any, parent: int, inherited: tuple) -> None:
+    """A helper's life: make each chunk it is sent until it is sent None, or until the main process is gone.
+
+    `inherited` are the main process's pipe ends that a forked helper got copies of: closed at once, so
+    that the main process's death shows up here as end of file instead of a wait that never ends.
+    """
+    die_with_parent(parent)
+    for connection in inherited:
+        connection.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the main process, which stops helpers
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the main process's "raise KeyboardInterrupt"
     try:
@@ -47,18 +57,20 @@ def _serve(config: BuildConfig, profile: Profile, tasks: Any, results: Any) -> N
             factory = RowFactory(config, profile)
             while (chunk := tasks.recv()) is not None:
                 results.send(factory.make_chunk(chunk))
-    except EOFError:
+    except (EOFError, BrokenPipeError, ConnectionResetError):
         return  # the main process went away
     except Exception as error:  # noqa: BLE001 - reported to the main process, which raises it
         cause = traceback.format_exception_only(type(error), error)[-1].strip()
-        results.send(BuildError(f"a helper process failed ({cause}); nothing was written"))
+        with contextlib.suppress(OSError):
+            results.send(BuildError(f"a helper process failed ({cause}); nothing was written"))
 
 
 class Helpers:
     """`count` helper processes making chunks of rows; use as a context manager."""
 
     def __init__(self, count: int, config: BuildConfig, profile: Profile) -> None:
-        context = multiprocessing.get_context(start_method())
+        method = start_method()
+        context = multiprocessing.get_context(method)
         if config.with_images:
             import samplegen.render  # noqa: F401, PLC0415 - forked helpers inherit it instead of importing it
         self._tasks, self._results, self._processes = [], [], []
@@ -68,8 +80,12 @@ class Helpers:
             task_reader, task_writer = context.Pipe(duplex=False)
             result_reader, result_writer = context.Pipe(duplex=False)
             _widen(result_writer)
+            # a forked helper inherits every pipe end this process holds; a spawned one inherits none
+            inherited = (*self._tasks, *self._results, task_writer, result_reader) if method == "fork" else ()
             process = context.Process(
-                target=_serve, args=(config, profile, task_reader, result_writer), daemon=True
+                target=_serve,
+                args=(config, profile, task_reader, result_writer, os.getpid(), inherited),
+                daemon=True,
             )
             process.start()
             task_reader.close()

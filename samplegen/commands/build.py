@@ -48,7 +48,7 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--num-proc", type=int, default=defaults.num_proc, help="processes to use, this one included")
     parser.add_argument("--shard-size", type=int, default=defaults.shard_size, help="rows per parquet shard")
     parser.add_argument("--no-images", action="store_true", help="only the 17 DBQ columns")
-    parser.add_argument("--overwrite", action="store_true", help="replace a non-empty output folder")
+    parser.add_argument("--overwrite", action="store_true", help="replace an earlier samplegen build in the output folder")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.add_argument("--push-to", metavar="USER/NAME", help="then publish the folder to this Hub dataset repo")
     parser.set_defaults(handler=run)

@@ -71,9 +71,15 @@ def test_non_empty_output_needs_overwrite(capsys, tmp_path):
     code, _, err = run_main(capsys, "build", "--n", "5", "--no-images", "--out", str(out))
     assert_one_line_error(code, err, "is not empty; pass --overwrite")
     assert (out / "keep.txt").read_text() == "mine"
-    code, printed, _ = run_main(capsys, "build", "--n", "5", "--no-images", "--out", str(out), "--overwrite", "--quiet")
+    code, _, err = run_main(capsys, "build", "--n", "5", "--no-images", "--out", str(out), "--overwrite")
+    assert_one_line_error(code, err, "was not made by samplegen build; --overwrite only replaces")
+    assert [p.name for p in out.iterdir()] == ["keep.txt"]
+    (out / "keep.txt").unlink()
+    code, printed, _ = run_main(capsys, "build", "--n", "5", "--no-images", "--out", str(out), "--quiet")
     assert code == 0 and printed.strip() == str(out)
-    assert not (out / "keep.txt").exists() and (out / "README.md").is_file()
+    code, printed, _ = run_main(capsys, "build", "--n", "7", "--no-images", "--out", str(out), "--overwrite", "--quiet")
+    assert code == 0 and printed.strip() == str(out)
+    assert "| train | " in (out / "README.md").read_text() and "--n 7 " in (out / "README.md").read_text()
     assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no staging or retired folders left
 
 
@@ -155,6 +161,9 @@ def test_killed_build_never_looks_complete(tmp_path):
     process.wait()
     assert not out.exists()
     assert all(p.name.startswith(".") for p in tmp_path.iterdir())
+    # the next build into the same folder removes the partial folder the killed one left
+    subprocess.run([*CLI, "build", "--n", "5", "--no-images", "--out", str(out)], capture_output=True, check=True)
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
 
 
 def test_progress_bar_shows_on_a_terminal(tmp_path):

@@ -1,8 +1,13 @@
 """Helper processes: rows come back in the order sent, and a helper that fails or dies stops the build
 with one line and no folder."""
 
+import contextlib
 import os
 import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -108,3 +113,49 @@ def test_finish_idle_lets_helpers_with_nothing_queued_exit(config, us_profile):
         assert helpers.queued_rows == 4
         assert helpers.receive(second) == RowFactory(config, us_profile).make_chunk(planned[4:8])
     assert not any(process.is_alive() for process in helpers._processes)
+
+
+def _children(pid: int) -> list[int]:
+    """Child process ids of `pid`, from /proc."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(child) for child in (task / "children").read_text().split()]
+    return found
+
+
+def _gone(pid: int) -> bool:
+    """Whether the process has exited (a zombie that nobody has reaped yet counts as exited)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except (FileNotFoundError, ProcessLookupError):
+        return True
+    return stat.rsplit(")", 1)[1].split()[0] == "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir() or sys.platform != "linux", reason="reads /proc")
+def test_helpers_die_with_a_sigkilled_build_and_release_its_pipes(tmp_path):
+    process = subprocess.Popen(
+        [sys.executable, "-m", "samplegen.cli", "build", "--n", "3000", "--image-size", "64", "--num-proc", "3"]
+        + ["--out", str(tmp_path / "out")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while len(helpers := _children(process.pid)) < 2:
+        assert process.poll() is None and time.monotonic() < deadline, "helpers never started"
+        time.sleep(0.05)
+    time.sleep(0.5)  # let the helpers get to work
+    process.kill()
+    try:
+        _, err = process.communicate(timeout=10)  # EOF: no helper holds the caller's stdout or stderr
+        assert process.returncode == -signal.SIGKILL
+        deadline = time.monotonic() + 5
+        while not all(_gone(pid) for pid in helpers):
+            assert time.monotonic() < deadline, f"helpers {helpers} outlived a SIGKILLed build"
+            time.sleep(0.05)
+    finally:
+        for pid in helpers:  # should they have survived, do not leave them to the rest of the suite
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+    assert b"Traceback" not in err
+    assert not (tmp_path / "out").exists()
