@@ -191,7 +191,7 @@ def _train(settings: TrainSettings, output: Path) -> TrainResult:
 
     from finetune.data import DownloadSettings, load_training_data  # noqa: PLC0415
 
-    log.info("resolved settings: %s", settings.model_dump_json())
+    log.debug("resolved settings: %s", settings.model_dump_json())  # training_config.json keeps them
     data = load_training_data(
         settings.data.source,
         validation_fraction=settings.data.validation_fraction,

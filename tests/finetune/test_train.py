@@ -140,3 +140,17 @@ def test_data_problems_are_one_line(scratch_model, tmp_path, capsys):
     assert "finetune: error:" in err and "missing" in err and err.count("\n") == 1
     assert main(["predict", "--model", str(scratch_model), str(tmp_path / "nope.jpg")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_a_failing_train_prints_exactly_one_line(tmp_path):
+    """Nothing before the error line: no settings dump, no progress bars, no warnings."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "finetune", "train", "--data", str(tmp_path / "missing"), "--out", str(tmp_path / "out")],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("finetune: error:"), done.stderr
+    assert not (tmp_path / "out").exists()
