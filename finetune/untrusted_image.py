@@ -83,7 +83,7 @@ def _guarded(source: ImageSource, max_pixels: int | None, name: str, full: bool)
             image.load()
             return to_rgb(image)
     except FileNotFoundError:
-        raise RefusedImage(name, MISSING, "no such file") from None
+        raise RefusedImage(name, MISSING, "it does not exist") from None
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         raise RefusedImage(name, BOMB, _first_line(error)) from None  # Pillow's own words: "... decompression bomb ..."
     except UnidentifiedImageError:

@@ -182,13 +182,14 @@ def _download(
         try:
             _attempt(url.strip(), part, settings, opener, job)
         except _Failure as failure:
-            reason = DropReason.TIMEOUT if job.overdue and not job.stopped.is_set() else failure.reason
-            if not failure.retryable or attempts > settings.retries or job.overdue:
-                return Fetched(url, None, reason, downloaded=False, attempts=attempts)
-            delay = settings.retry_delay(attempts - 1, failure.retry_after)
-            if job.stopped.wait(min(delay, job.remaining)) or job.overdue:
-                return Fetched(url, None, reason if job.stopped.is_set() else DropReason.TIMEOUT, downloaded=False, attempts=attempts)
-            continue
+            if failure.retryable and attempts <= settings.retries:
+                delay = settings.retry_delay(attempts - 1, failure.retry_after)
+                job.stopped.wait(min(delay, job.remaining))  # a cancel ends the wait at once
+                if not (job.stopped.is_set() or job.overdue):
+                    continue
+            cut_off = failure.retryable and job.overdue and not job.stopped.is_set()  # the watch cut it at the deadline
+            reason = DropReason.TIMEOUT if cut_off else failure.reason
+            return Fetched(url, None, reason, downloaded=False, attempts=attempts)
         problem = image_problem(part, settings.max_pixels)
         if problem is not None:
             part.unlink(missing_ok=True)

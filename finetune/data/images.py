@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from collections.abc import Iterable
-from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
 from finetune.data.cache import ImageCache
@@ -47,9 +46,10 @@ def fetch_images(
     watch = Watch(settings.deadline)
     results: dict[str, Fetched] = {}
     pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="fetch-image")
+    futures: dict[Future, str] = {}
     try:
         with _progress(len(unique), progress, "images") as bar:
-            futures = {pool.submit(fetch_one, url, cache, settings, opener, watch): url for url in unique}
+            futures.update({pool.submit(fetch_one, url, cache, settings, opener, watch): url for url in unique})
             pending = set(futures)
             while pending:
                 done, pending = wait(pending, timeout=WATCH_TICK, return_when=FIRST_COMPLETED)
@@ -58,16 +58,15 @@ def fetch_images(
                     results[futures[future]] = future.result()
                     bar.update(1)
     except BaseException:  # Ctrl-C or a failure: stop everything now, keep .part files for the next run
-        _stop(pool, watch)
+        _stop(pool, watch, list(futures))
         raise
     pool.shutdown(wait=True)
     return {url: results[url] for url in unique}
 
 
-def _stop(pool: ThreadPoolExecutor, watch: Watch) -> None:
-    """Drop queued downloads, cut the running ones, and wait for their threads only briefly."""
+def _stop(pool: ThreadPoolExecutor, watch: Watch, futures: list[Future]) -> None:
+    """Drop queued downloads, cut the running ones, and wait for them only briefly."""
     watch.cancel()
     pool.shutdown(wait=False, cancel_futures=True)
-    deadline = time.monotonic() + CANCEL_GRACE
-    for thread in list(getattr(pool, "_threads", ())):
-        thread.join(max(0.0, deadline - time.monotonic()))
+    running = [future for future in futures if not future.cancelled()]  # wait() never sees a cancelled one finish
+    wait(running, timeout=CANCEL_GRACE)

@@ -220,5 +220,7 @@ def test_ctrl_c_stops_slow_downloads_within_a_couple_of_seconds(server, tmp_path
     with pytest.raises(KeyboardInterrupt):
         fetch_images(urls, tmp_path / "cache", settings, progress=False)
     assert time.monotonic() - started < 2.5
+    for thread in _fetch_threads():
+        thread.join(timeout=1.0)  # a thread whose download ended may still be on its way out
     assert not _fetch_threads()  # the running downloads were cut, not left reading
     assert sum(server.count(f"/drip/1/interrupt-{i}") for i in range(6)) == 2  # queued ones never started

@@ -101,6 +101,6 @@ def test_an_opened_image_over_the_limit_is_refused_too(monkeypatch):
 
 def test_a_missing_or_broken_image_is_one_line(tmp_path, capsys):
     (tmp_path / "broken.jpg").write_bytes(jpeg_bytes("broken")[:200])
-    for name, fragment in [("missing.jpg", "no such file"), ("broken.jpg", "Truncated")]:
+    for name, fragment in [("missing.jpg", "it does not exist"), ("broken.jpg", "Truncated")]:
         assert main(["predict", "--model", NO_MODEL, str(tmp_path / name)]) == 2
         assert f"cannot read image {tmp_path / name}: " in (err := one_line_error(capsys)) and fragment in err, err
