@@ -9,7 +9,6 @@ padding are never trained.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,24 +18,20 @@ from PIL import Image
 from finetune.errors import ModelError
 from finetune.models.families import ModelFamily
 from finetune.prompts import answer_for, user_message
-from finetune.rgb import to_rgb
+from finetune.untrusted_image import decoded_rgb, open_untrusted
 from schemas.finetune import PriceFormat
 
 IGNORE_INDEX = -100
 
 
 def open_image(value: Any) -> Image.Image:
-    """An RGB image (transparency on white) from a PIL image or a datasets Image cell, decoded with Pillow's guards."""
+    """An RGB image (transparency on white) from a PIL image or a datasets Image cell, behind the untrusted-image guards."""
     if isinstance(value, Image.Image):
-        return to_rgb(value)
+        return decoded_rgb(value)
     if isinstance(value, dict) and value.get("bytes"):
-        with Image.open(io.BytesIO(value["bytes"])) as image:
-            image.load()
-            return to_rgb(image)
+        return open_untrusted(value["bytes"], name=value.get("path") or None)
     if isinstance(value, dict) and value.get("path"):
-        with Image.open(value["path"]) as image:
-            image.load()
-            return to_rgb(image)
+        return open_untrusted(value["path"])
     raise ModelError(f"cannot read an image from {type(value).__name__}")
 
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from finetune.errors import SettingsError
-from finetune.generation import evaluate_rows
+from finetune.generation import check_generation_options, evaluate_rows
 from finetune.metrics import baseline_predictions, score
 from finetune.models.loading import load_trained
 from finetune.outputs import CONFIG_FILE
@@ -65,8 +65,9 @@ def evaluate(
 
     if split not in SPLITS:
         raise SettingsError(f"split must be one of {', '.join(SPLITS)} (got {split!r})")
-    if samples < 1 or batch_size < 1:
-        raise SettingsError(f"samples and batch size must be at least 1 (got {samples} and {batch_size})")
+    if samples < 1:
+        raise SettingsError(f"samples must be at least 1 (got {samples})")
+    check_generation_options(batch_size=batch_size, max_new_tokens=max_new_tokens)
     record = _with_overrides(
         read_run_record(model), model, seed=seed, validation_fraction=validation_fraction, limit=limit, country=country
     )
@@ -106,7 +107,7 @@ def evaluate(
         loaded.family,
         rows,
         question=record.question,
-        max_new_tokens=max_new_tokens or record.max_new_tokens,
+        max_new_tokens=max_new_tokens if max_new_tokens is not None else record.max_new_tokens,
         batch_size=batch_size,
     )
     train_rows = run_data.train.select_columns(["title", "category3_code", "full_price"]).to_list()

@@ -9,10 +9,19 @@ import torch
 from PIL import Image
 
 from finetune.collate import GenerationCollator, open_image
+from finetune.errors import SettingsError
 from finetune.metrics import score
 from finetune.models.families import ModelFamily
 from finetune.prompts import parse_answer
 from schemas.finetune import ProductPrediction
+
+
+def check_generation_options(*, batch_size: int, max_new_tokens: int | None) -> None:
+    """Refuse a batch size or a token budget below 1 (None: the caller's default) before any model loads."""
+    if batch_size < 1:
+        raise SettingsError(f"batch size must be at least 1 (got {batch_size})")
+    if max_new_tokens is not None and max_new_tokens < 1:
+        raise SettingsError(f"max new tokens must be at least 1 (got {max_new_tokens})")
 
 
 def _batches(items: Sequence, size: int) -> Iterable[Sequence]:
@@ -36,6 +45,7 @@ def generate_answers(
     batch_size: int = 8,
 ) -> list[str]:
     """The model's text answer for each image (greedy, cached decoding)."""
+    check_generation_options(batch_size=batch_size, max_new_tokens=max_new_tokens)
     collate = GenerationCollator(processor, family, question)
     was_training = model.training
     model.eval()

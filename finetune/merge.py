@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from finetune.errors import ModelError, SettingsError
+from finetune.errors import FinetuneError, ModelError, SettingsError
 from finetune.models.loading import ADAPTER_CONFIG, adapter_base_model, load_trained
 from finetune.outputs import CONFIG_FILE, METRICS_FILE, write_merged_card
 from schemas.finetune import TrainSettings
@@ -27,17 +27,18 @@ def _run_records(source: Path) -> tuple[TrainSettings | None, dict]:
     return settings, metrics
 
 
-def merge(adapter: str | Path, out: str | Path, *, dtype: str = "auto", overwrite: bool = False) -> Path:
-    """Merge the adapter saved in `adapter` into its base and write model, processor, records and card to `out`."""
-    source, target = Path(adapter), Path(out)
-    if not (source / ADAPTER_CONFIG).is_file():
-        raise ModelError(f"{source} holds no LoRA adapter ({ADAPTER_CONFIG}); only LoRA runs need merging")
+def _check_target(target: Path, overwrite: bool) -> None:
+    """Refuse an --out that is a file, or a non-empty folder without `overwrite`, before any model loads."""
+    if target.exists() and not target.is_dir():
+        raise SettingsError(f"output {target} is a file, not a folder; choose a folder for the merged model")
     if target.exists() and any(target.iterdir()) and not overwrite:
         raise SettingsError(f"output folder {target} is not empty; pass --overwrite or choose another folder")
-    loaded = load_trained(source, dtype=dtype)
-    merged = loaded.model.merge_and_unload()
-    staging = target.with_name(f".{target.name}.partial")
-    shutil.rmtree(staging, ignore_errors=True)
+    if target.parent.exists() and not target.parent.is_dir():
+        raise SettingsError(f"output {target}: {target.parent} is a file, not a folder")
+
+
+def _write_staging(staging: Path, source: Path, loaded, merged) -> None:
+    """Model, processor, run records and card into `staging`."""
     merged.save_pretrained(staging)
     loaded.processor.save_pretrained(staging)
     for name in (CONFIG_FILE, METRICS_FILE):
@@ -45,7 +46,42 @@ def merge(adapter: str | Path, out: str | Path, *, dtype: str = "auto", overwrit
             shutil.copy2(source / name, staging / name)
     settings, metrics = _run_records(source)
     write_merged_card(staging, adapter_base_model(source), source.absolute(), settings, metrics)
+
+
+def _replace(staging: Path, target: Path) -> None:
+    """Move the finished `staging` folder to `target`; an old target is removed only once the new one is in place."""
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
     if target.exists():
-        shutil.rmtree(target)
-    staging.rename(target)
+        target.rename(old)
+    try:
+        staging.rename(target)
+    except OSError:
+        if old.exists():
+            old.rename(target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def merge(adapter: str | Path, out: str | Path, *, dtype: str = "auto", overwrite: bool = False) -> Path:
+    """Merge the adapter saved in `adapter` into its base and write model, processor, records and card to `out`.
+
+    Everything is written to a hidden staging folder beside `out` first and moved into place at the end;
+    a write that fails (read-only or full filesystem) removes the staging folder and says so in one line.
+    """
+    source, target = Path(adapter), Path(out)
+    if not (source / ADAPTER_CONFIG).is_file():
+        raise ModelError(f"{source} holds no LoRA adapter ({ADAPTER_CONFIG}); only LoRA runs need merging")
+    _check_target(target, overwrite)
+    loaded = load_trained(source, dtype=dtype)
+    merged = loaded.model.merge_and_unload()
+    staging = target.with_name(f".{target.name}.partial")
+    try:
+        shutil.rmtree(staging, ignore_errors=True)
+        _write_staging(staging, source, loaded, merged)
+        _replace(staging, target)
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        reason = error.strerror or str(error).splitlines()[0]
+        raise FinetuneError(f"cannot write the merged model to {target}: {reason}") from None
     return target

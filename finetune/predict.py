@@ -5,27 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
-
 from finetune.errors import DataError
-from finetune.generation import generate_answers
+from finetune.generation import check_generation_options, generate_answers
 from finetune.models.loading import load_trained
 from finetune.outputs import CONFIG_FILE
 from finetune.prompts import parse_answer
-from finetune.rgb import to_rgb
+from finetune.untrusted_image import open_untrusted
 from schemas.finetune import DEFAULT_QUESTION
-
-
-def _open(path: str) -> Image.Image:
-    """An untrusted image file, opened with Pillow's decompression-bomb guard, fully decoded, in RGB on white."""
-    try:
-        with Image.open(path) as image:
-            image.load()
-            return to_rgb(image)
-    except FileNotFoundError:
-        raise DataError(f"image {path} does not exist") from None
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError) as error:
-        raise DataError(f"cannot read image {path}: {str(error).splitlines()[0]}") from None
 
 
 def _trained_question(folder: Path) -> str:
@@ -45,9 +31,10 @@ def predict(
     dtype: str = "auto",
 ) -> list[dict]:
     """One record per image: the image path, the raw answer and the parsed prediction."""
+    check_generation_options(batch_size=batch_size, max_new_tokens=max_new_tokens)
     if not images:
         raise DataError("no images given; pass one or more image files")
-    opened = [_open(path) for path in images]
+    opened = [open_untrusted(path) for path in images]
     loaded = load_trained(model, dtype=dtype)
     asked = question or _trained_question(Path(model))
     answers = generate_answers(

@@ -1,10 +1,9 @@
-"""Fetch one image URL into the cache: retries with backoff, a size cap, resume from a .part file."""
+"""Fetch one image URL into the cache: retries with backoff, a size cap, a total deadline, resume from a .part file."""
 
 from __future__ import annotations
 
 import http.client
 import re
-import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from finetune.data.cache import ImageCache
 from finetune.data.guards import image_problem
 from finetune.data.reasons import RETRY_STATUSES, STATUS_REASONS, DropReason
 from finetune.data.settings import DownloadSettings
+from finetune.data.watch import Download, Watch
 
 CHUNK_BYTES = 64 * 1024
 RANGE_NOT_SATISFIABLE = 416
@@ -91,12 +91,21 @@ def _resume_start(response: http.client.HTTPResponse, offset: int) -> int:
     raise _Failure(DropReason.CONNECTION_ERROR, retryable=True)  # a range we did not ask for: start over
 
 
-def _open(url: str, offset: int, settings: DownloadSettings, opener: urllib.request.OpenerDirector):
+def _check_going_on(job: Download) -> None:
+    """Stop an attempt that was cancelled or has used up the file's deadline (neither is worth retrying)."""
+    if job.stopped.is_set():
+        raise _Failure(DropReason.CONNECTION_ERROR, retryable=False)
+    if job.overdue:
+        raise _Failure(DropReason.TIMEOUT, retryable=False)
+
+
+def _open(url: str, offset: int, settings: DownloadSettings, opener: urllib.request.OpenerDirector, job: Download):
+    _check_going_on(job)
     headers = {"User-Agent": settings.user_agent, "Accept": "image/*, */*;q=0.5"}
     if offset:
         headers["Range"] = f"bytes={offset}-"
     try:
-        return opener.open(urllib.request.Request(url, headers=headers), timeout=settings.timeout)
+        return opener.open(urllib.request.Request(url, headers=headers), timeout=min(settings.timeout, job.remaining))
     except urllib.error.HTTPError as error:
         with error:
             raise _status_failure(error) from None
@@ -106,15 +115,15 @@ def _open(url: str, offset: int, settings: DownloadSettings, opener: urllib.requ
         raise _network_failure(error) from None
 
 
-def _attempt(url: str, part: Path, settings: DownloadSettings, opener: urllib.request.OpenerDirector) -> None:
+def _attempt(url: str, part: Path, settings: DownloadSettings, opener: urllib.request.OpenerDirector, job: Download) -> None:
     """One request; on return `part` holds the whole body. Keeps `part` after a break so it can resume."""
     offset = part.stat().st_size if part.exists() else 0
     try:
-        response = _open(url, offset, settings, opener)
+        response = _open(url, offset, settings, opener, job)
     except _Failure as failure:
         if offset and failure.status == RANGE_NOT_SATISFIABLE:
             part.unlink(missing_ok=True)  # our part file does not fit the resource any more: start over
-            return _attempt(url, part, settings, opener)
+            return _attempt(url, part, settings, opener, job)
         raise
     with response:
         try:
@@ -131,12 +140,15 @@ def _attempt(url: str, part: Path, settings: DownloadSettings, opener: urllib.re
         try:
             with part.open("ab" if start else "wb") as out:
                 while chunk := response.read(CHUNK_BYTES):
+                    _check_going_on(job)
                     received += len(chunk)
                     if received > settings.max_bytes:
                         break
                     out.write(chunk)
         except (http.client.HTTPException, OSError) as error:
+            _check_going_on(job)  # the watch cut the connection
             raise _network_failure(error) from None
+    _check_going_on(job)  # a cut connection can look like the end of a body without Content-Length
     if received > settings.max_bytes:
         part.unlink(missing_ok=True)
         raise _Failure(DropReason.TOO_LARGE, retryable=False)
@@ -157,20 +169,27 @@ def _from_cache(url: str, cache: ImageCache, settings: DownloadSettings) -> Fetc
 
 
 def _download(
-    url: str, cache: ImageCache, settings: DownloadSettings, opener: urllib.request.OpenerDirector
+    url: str, cache: ImageCache, settings: DownloadSettings, opener: urllib.request.OpenerDirector, job: Download
 ) -> Fetched:
-    """Attempts with backoff until the part file is complete and verified, then move it into the cache."""
+    """Attempts with backoff until the part file is complete and verified, then move it into the cache.
+
+    All attempts and the waits between them share the file's deadline (`settings.deadline`).
+    """
     part = cache.part(url)
     attempts = 0
     while True:
         attempts += 1
         try:
-            _attempt(url.strip(), part, settings, opener)
+            _attempt(url.strip(), part, settings, opener, job)
         except _Failure as failure:
-            if not failure.retryable or attempts > settings.retries:
-                return Fetched(url, None, failure.reason, downloaded=False, attempts=attempts)
-            time.sleep(settings.retry_delay(attempts - 1, failure.retry_after))
-            continue
+            if failure.retryable and attempts <= settings.retries:
+                delay = settings.retry_delay(attempts - 1, failure.retry_after)
+                job.stopped.wait(min(delay, job.remaining))  # a cancel ends the wait at once
+                if not (job.stopped.is_set() or job.overdue):
+                    continue
+            cut_off = failure.retryable and job.overdue and not job.stopped.is_set()  # the watch cut it at the deadline
+            reason = DropReason.TIMEOUT if cut_off else failure.reason
+            return Fetched(url, None, reason, downloaded=False, attempts=attempts)
         problem = image_problem(part, settings.max_pixels)
         if problem is not None:
             part.unlink(missing_ok=True)
@@ -179,9 +198,17 @@ def _download(
 
 
 def fetch_one(
-    url: str, cache: ImageCache, settings: DownloadSettings, opener: urllib.request.OpenerDirector
+    url: str,
+    cache: ImageCache,
+    settings: DownloadSettings,
+    opener: urllib.request.OpenerDirector,
+    watch: Watch | None = None,
 ) -> Fetched:
-    """The cached image for `url`, downloading and verifying it first when the cache lacks it."""
+    """The cached image for `url`, downloading and verifying it first when the cache lacks it.
+
+    `watch` (from the pool) can cut the download's connections at its deadline or on cancel; without
+    one the deadline is still checked between reads and attempts.
+    """
     if not is_fetchable(url):
         return Fetched(url, None, DropReason.NO_URL, downloaded=False, attempts=0)
     if cache.has(url):
@@ -189,4 +216,5 @@ def fetch_one(
     with cache.lock(url):
         if cache.has(url):  # another process fetched it while we waited for the lock
             return _from_cache(url, cache, settings)
-        return _download(url, cache, settings, opener)
+        with (watch or Watch(settings.deadline)).download() as job:
+            return _download(url, cache, settings, opener, job)

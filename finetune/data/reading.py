@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from finetune.data.shards import check_shards
 from finetune.errors import DataError
 from samplegen.real import FILE_READERS, HUB_ID, RealDataError, read_dbq
 from schemas import DBQ_COLUMNS, DBQ_DTYPES
@@ -97,6 +98,8 @@ def _load_with_datasets(source: str, builder: str | None = None):
     """A DatasetDict for a folder, a Hub id or (with `builder`) one parquet/JSON file."""
     import datasets  # noqa: PLC0415
 
+    if Path(source).exists():
+        check_shards(source)
     try:
         if builder is not None:
             return datasets.load_dataset(builder, data_files=source)

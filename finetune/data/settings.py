@@ -17,6 +17,8 @@ class DownloadSettings:
 
     workers: downloads (and decode checks) in flight at once.
     timeout: seconds to connect and for each read; a server silent that long is a timeout.
+    deadline: seconds one file may take in all (every attempt and the waits between them); past it the
+        download is cut off and the file dropped as a timeout, however slowly the server keeps sending.
     retries: extra attempts after a timeout, a broken connection, a 5xx or a 429 (never after 404/403).
     backoff: seconds before the first retry; doubled each retry, capped at backoff_max
         (a server's Retry-After is honoured up to backoff_max).
@@ -27,6 +29,7 @@ class DownloadSettings:
 
     workers: int = 8
     timeout: float = 20.0
+    deadline: float = 120.0
     retries: int = 3
     backoff: float = 0.5
     backoff_max: float = 30.0
@@ -40,6 +43,8 @@ class DownloadSettings:
             problems.append(f"workers must be 1–256 (got {self.workers})")
         if not self.timeout > 0:
             problems.append(f"timeout must be > 0 seconds (got {self.timeout})")
+        if not self.deadline > 0:
+            problems.append(f"deadline must be > 0 seconds (got {self.deadline})")
         if not 0 <= self.retries <= 20:
             problems.append(f"retries must be 0–20 (got {self.retries})")
         if not 0 <= self.backoff <= self.backoff_max:

@@ -5,6 +5,7 @@ Routes (NAME is free text, so each test can use URLs no other test has cached):
   /status/CODE/NAME         that status, no image
   /fail/CODE/N/NAME         CODE for the first N requests of this path (Retry-After: 0), then 200 JPEG
   /slow/SECONDS/NAME        waits, then 200 JPEG
+  /drip/SECONDS/NAME        200 with the JPEG's Content-Length, then one byte of it every SECONDS (never a read timeout)
   /truncated/NAME           the first 60% of a JPEG, with a Content-Length that matches the cut
   /not-image/NAME           200 text/html
   /bomb/warn, /bomb/error   a tiny PNG declaring 10000×10000 (Pillow warns) or 20000×20000 (Pillow refuses)
@@ -117,6 +118,17 @@ class _Handler(BaseHTTPRequestHandler):
         self.connection.shutdown(socket.SHUT_RDWR)
         self.close_connection = True
 
+    def _drip(self, body: bytes, interval: float):
+        self.send_response(200)
+        self.send_header("Content-Type", "image/jpeg")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        for index in range(len(body)):
+            self.wfile.write(body[index : index + 1])
+            self.wfile.flush()
+            if self.server.stopping.wait(interval):
+                return
+
     def _stream_zeros(self, with_length: bool):
         self.send_response(200)
         self.send_header("Content-Type", "image/jpeg")
@@ -144,6 +156,8 @@ class _Handler(BaseHTTPRequestHandler):
             if self.server.stopping.wait(float(args[0])):
                 return
             self._send(200, jpeg_bytes(name))
+        elif route == "drip":
+            self._drip(jpeg_bytes(name), float(args[0]))
         elif route == "truncated":
             body = jpeg_bytes(name)
             self._send(200, body[: len(body) * 6 // 10])

@@ -199,3 +199,36 @@ def test_a_missing_file_or_bad_arguments_fail_in_one_line(tmp_path):
         load(REFERENCE_CSV, tmp_path, validation_fraction=1.0)
     with pytest.raises(SettingsError, match="limit"):
         load(REFERENCE_CSV, tmp_path, limit=0)
+
+
+# -- damaged data files ------------------------------------------------------------------------------
+
+
+def _truncated_copy(folder, tmp_path, pattern):
+    import shutil
+
+    copy = shutil.copytree(folder, tmp_path / "damaged")
+    shard = next(copy.rglob(pattern))
+    shard.write_bytes(shard.read_bytes()[: shard.stat().st_size // 2])
+    return copy, shard
+
+
+def test_a_truncated_parquet_shard_is_one_line_naming_the_file(samplegen_folder, tmp_path, capsys):
+    from finetune.cli import main
+
+    damaged, shard = _truncated_copy(samplegen_folder, tmp_path, "train-*.parquet")
+    with pytest.raises(DataError, match=rf"^data file {shard} is damaged \(") as error:
+        load_training_data(str(damaged))
+    assert "\n" not in str(error.value)
+    assert main(["train", "--data", str(damaged), "--model", "/unused", "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("finetune: error: data file") and str(shard) in err and err.count("\n") == 1, err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_truncated_arrow_file_of_a_saved_set_is_one_line_naming_the_file(tmp_path):
+    rows = {"title": [f"shirt {i}" for i in range(2000)], "full_price": [float(i) for i in range(2000)]}
+    datasets.Dataset.from_dict(rows).save_to_disk(tmp_path / "saved")
+    damaged, shard = _truncated_copy(tmp_path / "saved", tmp_path, "*.arrow")
+    with pytest.raises(DataError, match=rf"^data file {shard} is damaged \("):
+        load_training_data(str(damaged))

@@ -96,7 +96,9 @@ def test_bad_evaluate_arguments_are_one_line(trained_run, capsys):
     for args, fragment in [
         (["--seed", "1"], "used seed 5, not 1"),
         (["--validation-fraction", "0.5"], "used validation_fraction 0.3, not 0.5"),
-        (["--samples", "0"], "samples and batch size must be at least 1"),
+        (["--samples", "0"], "samples must be at least 1 (got 0)"),
+        (["--batch-size", "0"], "batch size must be at least 1 (got 0)"),
+        (["--max-new-tokens", "0"], "max new tokens must be at least 1 (got 0)"),
     ]:
         assert main(["evaluate", "--model", str(trained_run), *args]) == 2
         err = capsys.readouterr().err

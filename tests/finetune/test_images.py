@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import _thread
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 import warnings
@@ -175,7 +177,7 @@ def test_the_guard_follows_a_lowered_pillow_limit(monkeypatch):
     assert image_problem(jpeg_bytes("small", size=32)) is None
 
 
-@pytest.mark.parametrize("setting", [{"workers": 0}, {"timeout": 0}, {"retries": -1}, {"max_bytes": 0}])
+@pytest.mark.parametrize("setting", [{"workers": 0}, {"timeout": 0}, {"deadline": 0}, {"retries": -1}, {"max_bytes": 0}])
 def test_bad_settings_fail_in_one_line(setting):
     with pytest.raises(SettingsError, match=r"^invalid download setting: ") as error:
         DownloadSettings(**setting)
@@ -190,3 +192,35 @@ def test_two_fetchers_sharing_a_cache_download_a_url_once(server, tmp_path):
     assert all(r.ok for r in results) and sorted(r.downloaded for r in results) == [False, True]
     assert server.count("/slow/0.3/shared") == 1
     assert sorted(p.name for p in (tmp_path / "cache").rglob("*") if p.is_file()) == [results[0].path.name]
+
+
+# -- slow servers: a deadline per file, prompt Ctrl-C ------------------------------------------------
+
+
+def test_a_server_that_drips_bytes_is_cut_off_at_the_deadline(server, tmp_path):
+    """Each byte comes well within the read timeout, so only the total deadline can end the download."""
+    settings = DownloadSettings(workers=2, timeout=3, deadline=1.5, retries=2, backoff=0.01)
+    started = time.monotonic()
+    result = fetch(server, "/drip/0.2/deadline", tmp_path, settings)
+    elapsed = time.monotonic() - started
+    assert result.reason is DropReason.TIMEOUT and not result.ok
+    assert 1.4 < elapsed < 3.0, elapsed
+    assert server.count("/drip/0.2/deadline") == 1  # the deadline covers every retry: none is started
+
+
+def _fetch_threads() -> list[threading.Thread]:
+    return [thread for thread in threading.enumerate() if thread.name.startswith("fetch-image")]
+
+
+def test_ctrl_c_stops_slow_downloads_within_a_couple_of_seconds(server, tmp_path):
+    settings = DownloadSettings(workers=2, timeout=10, deadline=600, retries=3, backoff=0.01)
+    urls = [server.url(f"/drip/1/interrupt-{i}") for i in range(6)]  # two running, four queued
+    threading.Timer(0.5, _thread.interrupt_main).start()
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        fetch_images(urls, tmp_path / "cache", settings, progress=False)
+    assert time.monotonic() - started < 2.5
+    for thread in _fetch_threads():
+        thread.join(timeout=1.0)  # a thread whose download ended may still be on its way out
+    assert not _fetch_threads()  # the running downloads were cut, not left reading
+    assert sum(server.count(f"/drip/1/interrupt-{i}") for i in range(6)) == 2  # queued ones never started

@@ -1,5 +1,7 @@
 """Outputs that load anywhere: Auto classes after `import finetune`, absolute base models, merged cards, push."""
 
+import errno
+import importlib
 import json
 import os
 import shutil
@@ -14,7 +16,7 @@ from PIL import Image
 import finetune
 import samplegen
 from finetune.cli import main
-from finetune.errors import ModelError
+from finetune.errors import FinetuneError, ModelError
 from finetune.models.loading import load_for_training, load_trained
 from finetune.models.phi3_v import create_tiny_phi3v
 from schemas.finetune import DataSettings, ModelSettings, TrainSettings
@@ -233,3 +235,44 @@ def test_train_push_to_checks_repo_and_token_before_training(
     printed = capsys.readouterr()
     assert code == 2 and printed.err.count("\n") == 1 and fragment in printed.err
     assert token not in printed.err and not out.exists() and not hub.repos
+
+
+# -- merge into a bad --out ---------------------------------------------------------------------------
+
+MERGE_MODULE = importlib.import_module("finetune.merge")  # `finetune.merge` is also the function
+
+
+def test_merge_into_an_existing_file_is_one_line_and_leaves_the_file(lora_run, tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(MERGE_MODULE, "load_trained", lambda *a, **k: pytest.fail("the model was loaded"))
+    target = tmp_path / "merged.bin"
+    target.write_text("keep me")
+    assert main(["merge", "--model", str(lora_run), "--out", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"finetune: error: output {target} is a file, not a folder; choose a folder for the merged model\n"
+    assert target.read_text() == "keep me"
+
+
+def test_merge_onto_a_read_only_filesystem_is_one_line_and_leaves_nothing(lora_run, tmp_path, capsys, monkeypatch):
+    def read_only(*args, **kwargs):
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(tmp_path / "merged"))
+
+    monkeypatch.setattr(MERGE_MODULE, "write_merged_card", read_only)  # the last write, after the weights
+    assert main(["merge", "--model", str(lora_run), "--out", str(tmp_path / "merged")]) == 2
+    err = capsys.readouterr().err  # progress bars of the model's loading may come first: not this test's business
+    assert err.endswith(f"\nfinetune: error: cannot write the merged model to {tmp_path / 'merged'}: Read-only file system\n")
+    assert "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []  # no hidden .merged.partial, no merged
+
+
+def test_a_failed_merge_with_overwrite_keeps_the_old_merge(lora_run, tmp_path, monkeypatch):
+    merged = finetune.merge(lora_run, tmp_path / "merged")
+    before = sorted(path.name for path in merged.iterdir())
+
+    def full_disk(staging, target):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(MERGE_MODULE, "_replace", full_disk)
+    with pytest.raises(FinetuneError, match="No space left on device"):
+        finetune.merge(lora_run, merged, overwrite=True)
+    assert sorted(path.name for path in merged.iterdir()) == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["merged"]
