@@ -17,6 +17,7 @@ import pandas as pd
 
 from finetune.data.shards import check_shards
 from finetune.errors import DataError
+from samplegen.quiet_datasets import quiet_datasets
 from samplegen.real import FILE_READERS, HUB_ID, RealDataError, read_dbq
 from schemas import DBQ_COLUMNS, DBQ_DTYPES
 
@@ -101,12 +102,13 @@ def _load_with_datasets(source: str, builder: str | None = None):
     if Path(source).exists():
         check_shards(source)
     try:
-        if builder is not None:
-            return datasets.load_dataset(builder, data_files=source)
-        if (Path(source) / "state.json").is_file() or (Path(source) / "dataset_dict.json").is_file():
-            loaded = datasets.load_from_disk(source)
-            return datasets.DatasetDict({"train": loaded}) if isinstance(loaded, datasets.Dataset) else loaded
-        return datasets.load_dataset(source)
+        with quiet_datasets():  # no "Generating split" bars or log lines on stderr: errors become one line
+            if builder is not None:
+                return datasets.load_dataset(builder, data_files=source)
+            if (Path(source) / "state.json").is_file() or (Path(source) / "dataset_dict.json").is_file():
+                loaded = datasets.load_from_disk(source)
+                return datasets.DatasetDict({"train": loaded}) if isinstance(loaded, datasets.Dataset) else loaded
+            return datasets.load_dataset(source)
     except Exception as error:  # noqa: BLE001 - datasets and the Hub client raise many types; one line for the user
         detail = str(error).splitlines()[0] if str(error) else ""
         raise DataError(
