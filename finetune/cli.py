@@ -205,8 +205,16 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Progress bars of the Hub client and transformers ("Loading weights") and of datasets, when stderr is a log
+# rather than a terminal: a failing command's stderr is then its one error line.
+QUIET_BARS_WITHOUT_TERMINAL = ("HF_HUB_DISABLE_PROGRESS_BARS", "HF_DATASETS_DISABLE_PROGRESS_BARS")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
+    if not sys.stderr.isatty():
+        for variable in QUIET_BARS_WITHOUT_TERMINAL:
+            os.environ.setdefault(variable, "1")
     args = make_parser().parse_args(argv)
     try:
         return args.handler(args)

@@ -154,3 +154,22 @@ def test_a_failing_train_prints_exactly_one_line(tmp_path):
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and done.stderr.startswith("finetune: error:"), done.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_progress_bars_stay_off_stderr_when_it_is_not_a_terminal(tmp_path):
+    """`predict` piped to a log: no "Loading weights" bar, so stderr holds only what went wrong (here nothing)."""
+    import subprocess
+    import sys
+
+    from PIL import Image
+
+    from finetune.models.phi3_v import create_tiny_phi3v
+
+    model = create_tiny_phi3v(tmp_path / "tiny", seed=0)
+    Image.new("RGB", (40, 40), "red").save(tmp_path / "red.png")
+    done = subprocess.run(
+        [sys.executable, "-m", "finetune", "predict", "--model", str(model), str(tmp_path / "red.png"), "--max-new-tokens", "2"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 0 and done.stdout.startswith(str(tmp_path / "red.png"))
+    assert done.stderr == ""
