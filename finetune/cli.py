@@ -210,8 +210,31 @@ def make_parser() -> argparse.ArgumentParser:
 QUIET_BARS_WITHOUT_TERMINAL = ("HF_HUB_DISABLE_PROGRESS_BARS", "HF_DATASETS_DISABLE_PROGRESS_BARS")
 
 
+class _CurrentStderr(logging.StreamHandler):
+    """Writes each record to sys.stderr as it is at that moment (a redirection or capture made later holds)."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:
+        pass
+
+
+def _log_to_stderr() -> None:
+    """finetune's own progress lines (`finetune: data: ...`) on stderr; other libraries keep Python's default
+    (warnings and errors only), so their INFO lines do not come before an error line."""
+    logger = logging.getLogger("finetune")
+    if not logger.handlers:
+        handler = _CurrentStderr()
+        handler.setFormatter(logging.Formatter("%(name)s: %(message)s"))
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
+    _log_to_stderr()
     if not sys.stderr.isatty():
         for variable in QUIET_BARS_WITHOUT_TERMINAL:
             os.environ.setdefault(variable, "1")

@@ -18,7 +18,7 @@ from finetune.collate import TrainingCollator
 from finetune.errors import SettingsError
 from finetune.generation import evaluate_rows
 from finetune.metrics import baseline_predictions, score
-from finetune.models.loading import LoadedModel, load_for_training
+from finetune.models.loading import LoadedModel, check_model_settings, load_for_training
 from finetune.outputs import CONFIG_FILE, METRICS_FILE, SAMPLES_FILE, write_json, write_model_card
 from finetune.reporting import log_samples, reporter_folders, tensorboard_folder
 from finetune.speed import (
@@ -175,6 +175,7 @@ class GenerationEvaluation:
 def train(settings: TrainSettings) -> TrainResult:
     """Fine-tune as `settings` say and save adapter or model, processor, config, metrics and card."""
     _check_reporter(settings.report_to)
+    check_model_settings(settings.model)  # a missing model folder fails before the data is read
     if settings.push_to:  # a bad repo id or token fails now, not after the training
         from finetune.publish import check_push_access  # noqa: PLC0415
 

@@ -191,6 +191,12 @@ def adapter_base_model(folder: str | Path) -> str:
     return base
 
 
+def check_model_settings(settings: ModelSettings) -> None:
+    """What can be refused before any data or weights are read: the method's needs and a missing folder."""
+    _check_method(settings)
+    model_source(settings.name)
+
+
 def load_for_training(settings: ModelSettings) -> LoadedModel:
     """Base model + processor, with the vision tower frozen and LoRA/QLoRA applied as the settings say."""
     from peft import LoraConfig, get_peft_model, prepare_model_for_kbit_training  # noqa: PLC0415
