@@ -220,7 +220,7 @@ def test_a_truncated_parquet_shard_is_one_line_naming_the_file(samplegen_folder,
     with pytest.raises(DataError, match=rf"^data file {shard} is damaged \(") as error:
         load_training_data(str(damaged))
     assert "\n" not in str(error.value)
-    assert main(["train", "--data", str(damaged), "--model", "/unused", "--out", str(tmp_path / "out")]) == 2
+    assert main(["train", "--data", str(damaged), "--model", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("finetune: error: data file") and str(shard) in err and err.count("\n") == 1, err
     assert not (tmp_path / "out").exists()
