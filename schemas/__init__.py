@@ -2,7 +2,7 @@
 
 from schemas.config import BuildConfig, ImageFormat
 from schemas.currency import EUR_RATES, to_eur
-from schemas.looks import DetailLook, ItemKind, MaterialLook, PatternLook, SizeLook
+from schemas.looks import Audience, Badge, DetailLook, ItemKind, MaterialLook, PatternLook, SizeLook
 from schemas.product import Colour, ProductSpec
 from schemas.profile import KindSpec, Leaf, Profile
 from schemas.row import DBQ_COLUMNS, DBQ_DTYPES, NOT_AVAILABLE, ProductRow
@@ -12,6 +12,8 @@ __all__ = [
     "DBQ_DTYPES",
     "EUR_RATES",
     "NOT_AVAILABLE",
+    "Audience",
+    "Badge",
     "BuildConfig",
     "Colour",
     "DetailLook",

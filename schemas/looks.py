@@ -138,3 +138,25 @@ class SizeLook(StrEnum):
     CROPPED = "cropped"
     SHORT = "short"
     LONG = "long"
+
+
+class Audience(StrEnum):
+    """Who an item is cut for; the renderer draws it (child proportions, women's and men's cuts)."""
+
+    WOMAN = "WOMAN"
+    MAN = "MAN"
+    KIDS = "KIDS"
+
+
+class Badge(StrEnum):
+    """A collection cue drawn on the shot, for category leaves that hold the same kinds as a department
+    (new arrivals, best sellers, gifts, runway, the heritage trench, home, swimwear)."""
+
+    NONE = "none"
+    NEW_IN = "new_in"
+    BEST_SELLER = "best_seller"
+    GIFT = "gift"
+    RUNWAY = "runway"
+    HERITAGE = "heritage"
+    HOME = "home"
+    SWIM = "swim"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from schemas.looks import DetailLook, ItemKind, MaterialLook, PatternLook, SizeLook
+from schemas.looks import Audience, Badge, DetailLook, ItemKind, MaterialLook, PatternLook, SizeLook
 
 RGB = tuple[int, int, int]
 
@@ -34,7 +34,10 @@ class ProductSpec(BaseModel):
     category2: str
     category3: str
     kind: ItemKind
+    audience: Audience = Field(default=Audience.WOMAN, description="who the item is cut for (category1)")
+    badge: Badge = Field(default=Badge.NONE, description="the collection cue of the category leaf")
     noun: str = Field(min_length=1, description="the item noun that ends the title")
+    noun_shape: str | None = Field(default=None, description="the kind's drawing variant for this noun")
     size: str | None = None
     size_look: SizeLook = SizeLook.REGULAR
     pattern: str | None = None
@@ -45,6 +48,11 @@ class ProductSpec(BaseModel):
     detail_look: DetailLook = DetailLook.NONE
     bag_family: str | None = None
     beauty_line: str | None = None
+    line_shape: int = Field(default=0, ge=0, description="the kind's drawing variant for the beauty line")
     shade: str | None = None
     colour: Colour
     accent: Colour = Field(description="secondary colour: trims, hardware tint, check stripes")
+    product_code: int = Field(default=0, ge=0, description="the row's 8-digit product code")
+    image_guid: int = Field(default=0, ge=0, description="128 random bits behind the imageurl GUID")
+    full_price: float = Field(default=0.0, ge=0, description="full price in the profile's currency")
+    price: float = Field(default=0.0, ge=0, description="selling price; below full_price when discounted")

@@ -11,7 +11,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from schemas.looks import DetailLook, ItemKind, MaterialLook, PatternLook, SizeLook
+from schemas.looks import Audience, Badge, DetailLook, ItemKind, MaterialLook, PatternLook, SizeLook
 from schemas.product import RGB
 
 _STRICT = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)  # no Infinity or NaN in any number
@@ -70,6 +70,7 @@ class BeautyLine(BaseModel):
     line: str = Field(min_length=1)
     shades: list[PaletteColour] = Field(min_length=1)
     price_factor: float = Field(default=1.0, gt=0)
+    shape: int = Field(default=0, ge=0, description="the kind's drawing variant for this line")
 
 
 class NounWord(BaseModel):
@@ -79,6 +80,7 @@ class NounWord(BaseModel):
     word: str = Field(min_length=1)
     weight: float = Field(default=1.0, gt=0)
     price_factor: float = Field(default=1.0, gt=0)
+    shape: str | None = Field(default=None, description="the kind's drawing variant for this noun")
 
     @model_validator(mode="before")
     @classmethod
@@ -126,6 +128,19 @@ class Leaf(BaseModel):
     weight: float = Field(gt=0)
     kinds: list[ItemKind] = Field(min_length=1)
     price_factor: float = Field(default=1.0, gt=0, description="e.g. below 1 for children's sizes")
+    audience: Audience | None = Field(default=None, description="defaults to category1 (WOMAN, MAN, KIDS)")
+    badge: Badge = Field(default=Badge.NONE, description="collection cue drawn on the leaf's shots")
+
+    @model_validator(mode="after")
+    def _audience_from_category1(self) -> Leaf:
+        if self.audience is None:
+            if self.category1 not in Audience.__members__:
+                raise ValueError(
+                    f"leaf {self.category1}/{self.category2}/{self.category3}: category1 is not one of "
+                    f"{', '.join(Audience.__members__)}; set its audience"
+                )
+            object.__setattr__(self, "audience", Audience(self.category1))
+        return self
 
 
 class PriceStep(BaseModel):
