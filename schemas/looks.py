@@ -83,6 +83,7 @@ class PatternLook(StrEnum):
     SLICED_CHECK = "sliced_check"
     CONTRAST_CHECK = "contrast_check"
     EKD = "ekd"
+    EKD_PRINT = "ekd_print"
     MONOGRAM = "monogram"
     ROSE = "rose"
     DUCK = "duck"
@@ -98,6 +99,7 @@ class MaterialLook(StrEnum):
     TWILL = "twill"
     PIQUE = "pique"
     WOOL = "wool"
+    WOOL_BLEND = "wool_blend"
     CASHMERE = "cashmere"
     JACQUARD = "jacquard"
     SILK = "silk"
@@ -129,6 +131,7 @@ class SizeLook(StrEnum):
     """A size word's effect on the drawing: scale and proportions."""
 
     REGULAR = "regular"
+    MICRO = "micro"
     MINI = "mini"
     SMALL = "small"
     MEDIUM = "medium"

@@ -40,6 +40,12 @@ def _load_file(path: str) -> Profile:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ProfileError(f"cannot read profile {path}: {error}; pass a valid profile JSON file") from None
     try:
-        return Profile.model_validate(data)
+        profile = Profile.model_validate(data)
     except ValidationError as error:
         raise ProfileError(f"profile {path} is invalid: {describe_validation_error(error)}") from None
+    from samplegen.render.silhouettes import unknown_shapes  # noqa: PLC0415 (the drawings' names)
+
+    problems = unknown_shapes(profile)
+    if problems:
+        raise ProfileError(f"profile {path} is invalid: {'; '.join(problems)}; use a shape the kind draws")
+    return profile

@@ -11,15 +11,18 @@ from functools import lru_cache
 
 import numpy as np
 
-from samplegen.render.geometry import Op, Silhouette, line, rrect, solid
+from samplegen.render.geometry import Op, Silhouette, line, rect, rrect, solid
+from samplegen.render.materials import TRIMMED
 from samplegen.render.parts import belt, hood
 from samplegen.render.shapes import Drawing, Program, compile_drawing, prepare_ops
 from samplegen.render.silhouettes import silhouette
 from schemas.looks import DetailLook, ItemKind, SizeLook
+from schemas.product import ProductSpec
 
 # overall drawing scale per size cue
 SIZE_SCALE: dict[SizeLook, float] = {
     SizeLook.REGULAR: 1.0,
+    SizeLook.MICRO: 0.45,
     SizeLook.MINI: 0.6,
     SizeLook.SMALL: 0.78,
     SizeLook.MEDIUM: 0.9,
@@ -33,6 +36,8 @@ SIZE_SCALE: dict[SizeLook, float] = {
 
 # stretch below the silhouette's pivot for length cues
 _LENGTH = {SizeLook.LONG: 1.3, SizeLook.CROPPED: 0.6, SizeLook.SHORT: 0.78}
+# stretch below a bottle's "volume" anchor (its shoulder): small sizes are squatter as well as smaller
+_VOLUME = {SizeLook.MICRO: 0.62, SizeLook.MINI: 0.7, SizeLook.SMALL: 0.8, SizeLook.MEDIUM: 0.9, SizeLook.LARGE: 1.15}
 # widening about the centre line
 _WIDTH = {SizeLook.SLIM: 0.84, SizeLook.OVERSIZED: 1.16}
 
@@ -40,9 +45,11 @@ _WIDTH = {SizeLook.SLIM: 0.84, SizeLook.OVERSIZED: 1.16}
 def _warp(sil: Silhouette, size: SizeLook):
     k = _LENGTH.get(size)
     w = _WIDTH.get(size)
-    if (k is None or sil.pivot is None) and w is None:
-        return None
     pivot = sil.pivot
+    if "volume" in sil.anchors and size in _VOLUME:
+        k, pivot = _VOLUME[size], sil.anchors["volume"]
+    if (k is None or pivot is None) and w is None:
+        return None
 
     def apply(p: np.ndarray) -> np.ndarray:
         if k is not None and pivot is not None:
@@ -131,19 +138,49 @@ def variant_ops(sil: Silhouette, detail: DetailLook) -> list[Op]:
     return before + [op for op in sil.ops if _active(op, tags)] + after
 
 
+def _trimmed(ops: list[Op]) -> list[Op]:
+    """Leather trim for check-and-leather items: bands across the top and foot of the main body part,
+    painted over its check canvas before anything else (handles, hardware) is drawn on it."""
+    at = next((i for i, op in enumerate(ops) if op.ink == "body" and op.shape == "poly" and op.mask), None)
+    if at is None:
+        return ops
+    xs = [x for x, _ in ops[at].pts]
+    ys = [y for _, y in ops[at].pts]
+    x0, x1, y0, y1 = min(xs) - 0.02, max(xs) + 0.02, min(ys), max(ys)
+    h = y1 - y0
+    bands = [solid(rect(x0, y1 - 0.24 * h, x1, y1 + 0.02), "dark", "dark", 0.004, mask=False),
+             solid(rect(x0, y0 - 0.02, x1, y0 + 0.1 * h), "dark", "dark", 0.004, mask=False)]
+    return ops[: at + 1] + bands + ops[at + 1 :]
+
+
 @lru_cache(maxsize=2048)
-def _variant(kind: ItemKind, detail: DetailLook, family: str | None) -> Drawing:
-    return prepare_ops(variant_ops(silhouette(kind, family), detail))
+def _variant(kind: ItemKind, detail: DetailLook, family: str | None, shape: str | None, line: int,
+             trim: bool) -> Drawing:
+    ops = variant_ops(silhouette(kind, family, shape, line), detail)
+    return prepare_ops(_trimmed(ops) if trim else ops)
 
 
 @lru_cache(maxsize=4096)
-def program_for(kind: ItemKind, detail: DetailLook, size: SizeLook, family: str | None) -> Program:
-    """Compiled drawing for a kind with its detail and size cues (and bag family, for bags)."""
-    return compile_drawing(_variant(kind, detail, family), _warp(silhouette(kind, family), size))
+def program_for(kind: ItemKind, detail: DetailLook, size: SizeLook, family: str | None, shape: str | None = None,
+                line: int = 0, trim: bool = False) -> Program:
+    """Compiled drawing for a kind's noun shape or beauty line with its detail and size cues (and bag family,
+    for bags); `trim` adds the leather trim of check-and-leather items."""
+    sil = silhouette(kind, family, shape, line)
+    return compile_drawing(_variant(kind, detail, family, shape, line, trim), _warp(sil, size))
+
+
+def drawing_for(spec: ProductSpec) -> tuple[Silhouette, Program]:
+    """The silhouette and compiled program a spec's shot draws (kind, noun shape, beauty line, bag family,
+    detail, size and the check-and-leather trim)."""
+    sil = silhouette(spec.kind, spec.bag_family, spec.noun_shape, spec.line_shape)
+    trim = spec.material_look in TRIMMED
+    prog = program_for(spec.kind, spec.detail_look, spec.size_look, spec.bag_family, spec.noun_shape,
+                       spec.line_shape, trim)
+    return sil, prog
 
 
 def clear_variants() -> None:
     _variant.cache_clear()
 
 
-__all__ = ["SIZE_SCALE", "clear_variants", "program_for", "variant_ops"]
+__all__ = ["SIZE_SCALE", "clear_variants", "drawing_for", "program_for", "variant_ops"]

@@ -16,7 +16,7 @@ from PIL import Image, ImageChops
 
 from samplegen.render.cache import ByteLRU
 from samplegen.render.palette import SHADES
-from schemas.looks import MaterialLook
+from schemas.looks import MaterialLook, PatternLook
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ FINISHES: dict[MaterialLook, Finish] = {
     MaterialLook.TWILL: Finish("matte", "twill", 0.6, 16, 0.0),
     MaterialLook.PIQUE: Finish("matte", "pique", 0.55, 16, 0.0),
     MaterialLook.WOOL: Finish("matte", "wool", 0.5, 16, 0.0),
+    MaterialLook.WOOL_BLEND: Finish("soft", "herringbone", 0.55, 15, 0.06),
     MaterialLook.CASHMERE: Finish("soft", "cashmere", 0.55, 14, 0.12),
     MaterialLook.JACQUARD: Finish("matte", "jacquard", 0.55, 16, 0.0),
     MaterialLook.SILK: Finish("satin", "none", 0.75, 12, 0.4),
@@ -49,6 +50,16 @@ FINISHES: dict[MaterialLook, Finish] = {
 }
 
 METAL_FINISH = FINISHES[MaterialLook.METAL]
+
+# materials drawn as two: a check canvas body with leather trim (see `details.drawing_for`)
+TRIMMED = frozenset({MaterialLook.CHECK_LEATHER})
+
+
+def surface_pattern(material: MaterialLook, pattern: PatternLook) -> PatternLook:
+    """The pattern the body is painted with: a trimmed material's canvas is check where no pattern is named."""
+    if material in TRIMMED and pattern is PatternLook.PLAIN:
+        return PatternLook.CHECK
+    return pattern
 
 # highlight bands along the light axis: (position on the axis -1..1, width, amplitude in shade levels)
 _BANDS: dict[str, tuple[tuple[float, float, float], ...]] = {
@@ -174,6 +185,10 @@ def _weave_tile(texture: str, s: int) -> np.ndarray:
     if texture == "pique":
         y, x = _grid(4 * u)
         return np.where(((x // (2 * u)) % 2 == 0) & ((y // (2 * u)) % 2 == 0), -1.2, 0.3)
+    if texture == "herringbone":
+        p = max(4, round(s / 64))  # one chevron column; rows of twill lines changing direction
+        y, x = _grid(2 * p)
+        return np.where((np.where(x < p, x + y, x - y) // max(1, p // 2)) % 2 == 0, 1.0, -0.8)
     if texture == "jacquard":
         p = max(6, s // 40)
         y, x = _grid(p)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from samplegen.render.geometry import Op, Point, bez, ellipse, line, lerp, path, poly, rect, rrect, solid
+from samplegen.render.geometry import Op, Point, bez, dot, ellipse, line, lerp, mirror, mirrored, path, poly, rect, rrect, solid
 
 
 def belt(y: float, half_w: float, cx: float = 0.5, buckle_dx: float = 0.25) -> list[Op]:
@@ -78,3 +78,66 @@ def flap_pocket(cx: float, y: float, w: float, h: float) -> list[Op]:
 
 def welt(x0: float, y0: float, x1: float, y1: float) -> list[Op]:
     return [line([(x0, y0), (x1, y1)], "dark", 0.007)]
+
+
+def sleeves(shoulder, armpit, length, angle, cuff, tag=None, cuff_band=0.0, cuff_ink="body",
+            rib=0) -> tuple[list[Op], list[list]]:
+    """Both sleeves (right one built, left mirrored) and their outer edges."""
+    ops, outer = sleeve(shoulder, armpit, length, angle, cuff, tag, cuff_band, cuff_ink)
+    if rib and cuff_band:
+        band = ops[-1].pts
+        ops += ribs(band[0], band[3], band[1], band[2], rib, tag)
+    both = ops + [mirrored(op) for op in ops]
+    return both, [outer, mirror(outer)]
+
+
+def sleeve_seams(shoulder, armpit, length, angle, cuff, ts, tag=None) -> list[Op]:
+    """Lines across both sleeves at fractions `ts` of their length (puffer baffles, cuff straps)."""
+    ops, _ = sleeve(shoulder, armpit, length, angle, cuff, tag)
+    s, co, ci, a = ops[0].pts
+    out = [line([lerp(s, co, t), lerp(a, ci, t)], "dark", 0.008, tag=tag) for t in ts]
+    return out + [mirrored(op) for op in out]
+
+
+def lapels(top: float, neck: float, tip: Point, bottom: Point, v: float) -> list[list]:
+    """Right notched lapel (collar point, notch, lapel point, roll to the V) and its mirror."""
+    n = (0.5 + neck, top)
+    right = [n, (tip[0] - 0.025, tip[1] - 0.04), (tip[0] - 0.04, tip[1] - 0.018), tip, bottom, (0.5, v)]
+    return [right, mirror(right)]
+
+
+def v_below(top: float, nw: float, v: float, y: float) -> list:
+    """The V opening between the lapels, from height y (under the collar) down to its point at v."""
+    k = (y - top) / (v - top)
+    return [(0.5 - nw * (1 - k), y), (0.5 + nw * (1 - k), y), (0.5, v)]
+
+
+def armholes(shoulder: Point, armpit: Point, ink: str = "dark") -> list[Op]:
+    """Bound armhole edges of a sleeveless garment (both sides)."""
+    edge = line(bez(shoulder, (shoulder[0] - 0.03, (shoulder[1] + armpit[1]) / 2), armpit, 5), ink, 0.012)
+    return [edge, mirrored(edge)]
+
+
+def toggles(x: float, ys: list[float], w: float = 0.035) -> list[Op]:
+    """Duffle toggles: a horn bar and a rope loop at each height."""
+    ops: list[Op] = []
+    for y in ys:
+        ops.append(line([(x - w, y + 0.012), (x + w * 0.4, y + 0.012)], "light", 0.004))
+        ops.append(solid(rrect(x - w * 0.5, y - 0.008, x + w * 0.5, y + 0.008, 0.006), "hw", "dark", 0.002))
+    return ops
+
+
+def patch_pocket(cx: float, y: float, w: float, h: float, flap: bool = True) -> list[Op]:
+    """A patch pocket (outlined body piece), with a flap and button when `flap`."""
+    ops = [poly(rrect(cx - w / 2, y, cx + w / 2, y + h, 0.006, 2), "body", "dark", 0.004)]
+    if flap:
+        ops += [poly(rect(cx - w / 2 - 0.004, y - 0.004, cx + w / 2 + 0.004, y + h * 0.3), "body", "dark", 0.004),
+                dot(cx, y + h * 0.22, 0.007, "dark")]
+    return ops
+
+
+def drawcord(y: float, x0: float, x1: float) -> list[Op]:
+    """A drawcord channel across y with two cord ends hanging at the front."""
+    return [line([(x0, y), (x1, y)], "dark", 0.004),
+            line([(0.48, y), (0.47, y + 0.07)], "light", 0.006), line([(0.52, y), (0.53, y + 0.07)], "light", 0.006),
+            dot(0.47, y + 0.075, 0.009, "hw"), dot(0.53, y + 0.075, 0.009, "hw")]

@@ -26,6 +26,7 @@ PERIOD_FACTOR: dict[PatternLook, float] = {
     PatternLook.SLICED_CHECK: 1.3,
     PatternLook.CONTRAST_CHECK: 1.15,
     PatternLook.EKD: 1.9,
+    PatternLook.EKD_PRINT: 1.2,
     PatternLook.MONOGRAM: 1.4,
     PatternLook.ROSE: 1.3,
     PatternLook.DUCK: 1.2,
@@ -196,11 +197,23 @@ def _duck(draw: ImageDraw.ImageDraw, ox: float, oy: float, cell: float, flip: bo
     poly(_ellipse_pts(0.72, 0.27, 0.018, 0.018, 6), GROUND)
 
 
+def _ekd_print_tile(w: int) -> np.ndarray:
+    """The EKD print: light knights in a square grid, all facing one way, on bands of the motif colour."""
+    tile = _draw_tile(w, w, _knight, ((0.25, 0.25, False), (0.75, 0.25, False), (0.25, 0.75, False), (0.75, 0.75, False)))
+    band = np.zeros((w, w), dtype=bool)
+    band[: w // 2] = True
+    out = np.where(tile == P1, P2, np.where(band, P1, GROUND)).astype(np.uint8)
+    out[tile == P1M] = P3
+    return out
+
+
 def _motif_tile(look: PatternLook, period: int) -> np.ndarray:
     w = max(8, period)
     stagger = ((0.25, 0.25, False), (0.75, 0.75, True))
     if look is PatternLook.EKD:
         return _draw_tile(w, w, _knight, ((0.25, 0.25, False), (0.75, 0.75, False)))
+    if look is PatternLook.EKD_PRINT:
+        return _ekd_print_tile(w)
     if look is PatternLook.MONOGRAM:
         return _draw_tile(w, w, _monogram, ((0.25, 0.25, False), (0.75, 0.75, False)))
     if look is PatternLook.ROSE:

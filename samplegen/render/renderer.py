@@ -17,8 +17,8 @@ from collections.abc import Sequence
 import numpy as np
 from PIL import Image, ImageChops
 
-from samplegen.render.details import SIZE_SCALE, program_for
-from samplegen.render.materials import FINISHES, METAL_FINISH, light_map
+from samplegen.render.details import SIZE_SCALE, drawing_for, program_for
+from samplegen.render.materials import FINISHES, METAL_FINISH, light_map, surface_pattern
 from samplegen.render.palette import (
     CONTRASTS,
     GROUND,
@@ -106,12 +106,14 @@ def silhouette_mask(
     detail: DetailLook = DetailLook.NONE,
     size_look: SizeLook = SizeLook.REGULAR,
     bag_family: str | None = None,
+    shape: str | None = None,
+    line: int = 0,
 ) -> Image.Image:
     """The item's foreground mask ("L", 255 = item) as `render_product` draws it, in a neutral pose:
     centred, unrotated, unmirrored, without scale jitter. Useful for checks and bounding boxes."""
     size = _check_size(size)
-    sil = silhouette(kind, bag_family)
-    prog = program_for(kind, detail, size_look, bag_family)
+    sil = silhouette(kind, bag_family, shape, line)
+    prog = program_for(kind, detail, size_look, bag_family, shape, line)
     scale, cx, cy, _, _ = _placement(prog, sil.fill, size_look, size, 0.0, 1.0, (0.0, 0.0))
     mask = Image.new("L", (size, size), 0)
     scratch = Image.new("L", (size, size), 0)
@@ -135,8 +137,7 @@ def compose(spec: ProductSpec, sc: Scene, size: int) -> Image.Image:
     Depends only on the spec's shape fields (kind, bag family, detail, size, pattern and material looks)
     and the scene's non-tone fields, so colour variants shot in one set-up can share it (`colourise` each).
     """
-    sil = silhouette(spec.kind, spec.bag_family)
-    prog = program_for(spec.kind, spec.detail_look, spec.size_look, spec.bag_family)
+    sil, prog = drawing_for(spec)
     surface = "quilt" if spec.detail_look is DetailLook.QUILTED else sil.surface
 
     canvas = background(sc.bg_style, size).copy()
@@ -165,11 +166,12 @@ def compose(spec: ProductSpec, sc: Scene, size: int) -> Image.Image:
     y0 = max(0, int(cy - half_h) - 2)
     x1 = min(size, int(cx + half_w) + 3)
     y1 = min(size, int(cy + half_h) + 3)
-    if spec.pattern_look is PatternLook.PLAIN:
+    pattern = surface_pattern(spec.material_look, spec.pattern_look)
+    if pattern is PatternLook.PLAIN:
         tex = Image.new("L", (x1 - x0, y1 - y0), ink_value(GROUND))  # what the plain texture holds
     else:
         period = _period(scale * 2.0 * max(prog.half) * sil.motif)
-        texture, tw, th = pattern_image(spec.pattern_look, period, size)
+        texture, tw, th = pattern_image(pattern, period, size)
         ox, oy = int(sc.phase[0] * tw), int(sc.phase[1] * th)
         tex = texture.crop((x0 + ox, y0 + oy, x1 + ox, y1 + oy))
     layer = tex.copy() if prog.restores else tex
@@ -186,10 +188,10 @@ def ink_key(spec: ProductSpec, sc: Scene) -> InkKey:
     """What the shot's ink entries depend on: the spec's colourway and finish, the scene's light."""
     fin = FINISHES[spec.material_look]
     return InkKey(
-        spec.pattern_look,
+        surface_pattern(spec.material_look, spec.pattern_look),
         tuple(spec.colour.rgb),
         tuple(spec.accent.rgb),
-        silhouette(spec.kind, spec.bag_family).aux,
+        silhouette(spec.kind, spec.bag_family, spec.noun_shape, spec.line_shape).aux,
         fin.contrast * CONTRASTS[sc.contrast],
         fin.spec_from,
         fin.spec,

@@ -28,6 +28,8 @@ def _shape_key(spec: ProductSpec) -> tuple:
     return (
         spec.group,
         spec.kind,
+        spec.noun_shape,
+        spec.line_shape,
         spec.bag_family,
         spec.detail_look,
         spec.size_look,

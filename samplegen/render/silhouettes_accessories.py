@@ -1,4 +1,4 @@
-"""Silhouette data for accessories, beauty and home items (unit coordinates)."""
+"""Silhouette data for accessories and home items (unit coordinates), one drawing per noun shape."""
 
 from __future__ import annotations
 
@@ -18,11 +18,13 @@ from samplegen.render.geometry import (
     path,
     poly,
     rect,
+    rigid,
     rrect,
     solid,
     sym,
 )
 from samplegen.render.silhouettes_goods import plaque
+from samplegen.render.silhouettes_tools import with_family
 from schemas.looks import ItemKind
 
 # ------------------------------------------------------------------------------------------- accessories
@@ -77,17 +79,48 @@ def gloves(family: str | None) -> Silhouette:
     return Silhouette(tuple(ops), fill=0.8, motif=0.12)
 
 
-def sunglasses(family: str | None) -> Silhouette:
-    lens = path([(0.13, 0.4), (0.45, 0.39), (0.44, 0.53)], bez((0.44, 0.53), (0.41, 0.64), (0.29, 0.64), 4),
+def _lens(style: str) -> list:
+    """The left lens outline of a frame style (x 0.1..0.46)."""
+    if style == "cat_eye":
+        return path([(0.05, 0.3)], bez((0.05, 0.3), (0.25, 0.36), (0.45, 0.38), 4), [(0.44, 0.52)],
+                    bez((0.44, 0.52), (0.4, 0.64), (0.27, 0.63), 4), bez((0.27, 0.63), (0.12, 0.6), (0.05, 0.3), 5))
+    if style == "square":
+        return rrect(0.09, 0.35, 0.46, 0.63, 0.025)
+    if style == "round":
+        return ellipse(0.29, 0.5, 0.165, 0.165, 24)
+    if style == "pilot":
+        return path([(0.1, 0.37), (0.45, 0.37)], bez((0.45, 0.37), (0.47, 0.6), (0.3, 0.7), 5),
+                    bez((0.3, 0.7), (0.08, 0.7), (0.1, 0.37), 5))
+    return path([(0.13, 0.4), (0.45, 0.39), (0.44, 0.53)], bez((0.44, 0.53), (0.41, 0.64), (0.29, 0.64), 4),
                 bez((0.29, 0.64), (0.16, 0.64), (0.13, 0.52), 4))
-    frame = path([(0.095, 0.36), (0.48, 0.355), (0.47, 0.54)], bez((0.47, 0.54), (0.43, 0.675), (0.29, 0.675), 4),
-                 bez((0.29, 0.675), (0.13, 0.675), (0.1, 0.53), 4))
-    ops: list[Op] = pair(line([(0.11, 0.38), (0.02, 0.4)], "body", 0.03, mask=True))
-    ops += [poly(frame), poly(mirror(frame))]
-    ops += [line(bez((0.465, 0.41), (0.5, 0.37), (0.535, 0.41), 4), "body", 0.035, mask=True)]
+
+
+def _grown(pts: list, k: float) -> list:
+    cx = sum(x for x, _ in pts) / len(pts)
+    cy = sum(y for _, y in pts) / len(pts)
+    return [(cx + (x - cx) * k, cy + (y - cy) * k) for x, y in pts]
+
+
+def sunglasses(family: str | None, style: str = "d") -> Silhouette:
+    """Sunglasses from the front: D frame by default; cat-eye, square, round and pilot frames."""
+    lens = _lens(style)
+    thin = style in ("round", "pilot")
+    frame = _grown(lens, 1.06 if thin else 1.14)
+    top = min(y for _, y in frame)
+    outer_x = min(x for x, _ in frame)
+    ops: list[Op] = pair(line([(outer_x + 0.01, top + 0.02), (0.02, top + 0.04)], "hw" if thin else "body", 0.02 if thin else 0.03, mask=True))
+    if thin:
+        ops += [line(frame + frame[:1], "hw", 0.014, mask=True), line(mirror(frame + frame[:1]), "hw", 0.014, mask=True)]
+    else:
+        ops += [poly(frame), poly(mirror(frame))]
+    bridge_y = top + 0.04
+    ops += [line(bez((0.465, bridge_y + 0.02), (0.5, bridge_y - 0.02), (0.535, bridge_y + 0.02), 4),
+                 "hw" if thin else "body", 0.02 if thin else 0.035, mask=True)]
+    if style == "pilot":
+        ops += [line([(0.44, top + 0.005), (0.56, top + 0.005)], "hw", 0.012, mask=True)]
     ops += [solid(lens, "aux"), solid(mirror(lens), "aux")]
     ops += pair(line([(0.2, 0.44), (0.26, 0.42)], "light", 0.012))
-    ops += pair(dot(0.1, 0.385, 0.012, "hw"))
+    ops += pair(dot(outer_x + 0.01, top + 0.025, 0.012, "hw"))
     return Silhouette(tuple(ops), fill=0.82, aux="lens", motif=0.1)
 
 
@@ -124,6 +157,44 @@ def earrings(family: str | None) -> Silhouette:
     return Silhouette(tuple(ops), fill=0.6, aux="pearl", motif=0.08)
 
 
+def pendant_necklace(family: str | None) -> Silhouette:
+    """A fine chain falling in a deep V to one large round medallion."""
+    right = [(0.5, 0.66), (0.66, 0.3), (0.7, 0.12)] + bez((0.7, 0.12), (0.66, 0.02), (0.5, 0.02), 5)[1:]
+    loop = mirror(list(reversed(right)))[:-1] + right
+    ops: list[Op] = [line(loop, "hw", 0.006, mask=True)]
+    ops += [dot(0.5, 0.79, 0.12, "hw", mask=True), dot(0.5, 0.79, 0.095, "dark")]
+    ops += rigid([dot(0.5, 0.79, 0.08, "hw")], 0.5)
+    ops += plaque(family, 0.5, 0.79, 0.045)
+    return Silhouette(tuple(ops), fill=0.74, motif=0.1)
+
+
+def chain_necklace(family: str | None) -> Silhouette:
+    """A chunky curb-chain collar: big oval links round a short loop, a T-bar clasp at the front."""
+    ring = ellipse(0.5, 0.46, 0.36, 0.3, 18)
+    ops: list[Op] = [line(ring + ring[:1], "hw", 0.03, mask=True)]
+    for i, (x, y) in enumerate(ring):
+        ops.append(dot(x, y, 0.042, "hw", mask=True))
+        ops.append(dot(x, y, 0.018, "dark" if i % 2 else "ground"))
+    ops += [line([(0.42, 0.78), (0.58, 0.78)], "hw", 0.022, mask=True)]
+    return Silhouette(tuple(ops), fill=0.74, motif=0.1)
+
+
+def stud_earrings(family: str | None) -> Silhouette:
+    """A pair of round studs shown face on, one tilted to show its post and butterfly back."""
+    one: list[Op] = [dot(0.3, 0.5, 0.13, "hw", mask=True), dot(0.3, 0.5, 0.1, "aux", mask=True)]
+    one += [dot(0.3, 0.5, 0.05, "hw"), line([(0.25, 0.44), (0.27, 0.42)], "light", 0.016)]
+    ops = one + [mirrored(op) for op in one]
+    return Silhouette(tuple(ops), fill=0.6, aux="pearl", motif=0.08)
+
+
+def hoop_earrings(family: str | None) -> Silhouette:
+    """A pair of large open hoops."""
+    one: list[Op] = [line(ellipse(0.28, 0.52, 0.17, 0.2, 24, -80, 250), "hw", 0.03, mask=True)]
+    one += [line([(0.3, 0.31), (0.31, 0.26)], "hw", 0.01, mask=True)]
+    ops = one + [mirrored(op) for op in one]
+    return Silhouette(tuple(ops), fill=0.7, motif=0.08)
+
+
 def umbrella(family: str | None) -> Silhouette:
     tips = [0.04, 0.27, 0.5, 0.73, 0.96]
     canopy = path(bez((0.04, 0.47), (0.06, 0.09), (0.5, 0.08), 10), bez((0.5, 0.08), (0.94, 0.09), (0.96, 0.47), 10))
@@ -139,57 +210,28 @@ def umbrella(family: str | None) -> Silhouette:
     return Silhouette(tuple(ops), fill=0.86, motif=0.13)
 
 
-# --------------------------------------------------------------------------------------------------- beauty
+def walking_umbrella(family: str | None) -> Silhouette:
+    """A walking umbrella furled shut: a long slim canopy on a tip, a crook handle at the foot."""
+    canopy = path([(0.5, 0.06)], cbez((0.5, 0.06), (0.56, 0.3), (0.58, 0.55), (0.53, 0.68), 8), [(0.47, 0.68)],
+                  cbez((0.47, 0.68), (0.42, 0.55), (0.44, 0.3), (0.5, 0.06), 8))
+    ops: list[Op] = [line([(0.5, 0.06), (0.5, 0.0)], "hw", 0.01, mask=True), poly(canopy)]
+    ops += [line([(0.5, 0.68), (0.5, 0.82)], "dark", 0.014, mask=True)]
+    ops += [line(path([(0.5, 0.82), (0.5, 0.88)], bez((0.5, 0.88), (0.5, 0.98), (0.43, 0.98), 4),
+                      bez((0.43, 0.98), (0.36, 0.98), (0.36, 0.92), 4)), "accent", 0.03, mask=True)]
+    ops += [solid(rrect(0.475, 0.38, 0.525, 0.44, 0.01), "accent")]
+    ops += [line([(0.5, 0.1), (0.52, 0.6)], "dark", 0.003)]
+    return Silhouette(tuple(ops), fill=0.86, motif=0.1)
 
 
-def lipstick(family: str | None) -> Silhouette:
-    ops: list[Op] = [poly(rect(0.3, 0.64, 0.52, 0.76), "body", "dark", 0.003)]
-    ops += [solid(rrect(0.3, 0.76, 0.52, 0.92, 0.012), "black")]
-    ops += [solid(rect(0.3, 0.56, 0.52, 0.64), "hw"), solid(rect(0.33, 0.43, 0.49, 0.56), "hw")]
-    ops += [solid([(0.345, 0.43), (0.475, 0.43), (0.475, 0.29), (0.36, 0.22), (0.345, 0.24)], "ground")]
-    ops += [poly(rect(0.58, 0.5, 0.8, 0.78), "body", "dark", 0.003)]
-    ops += [solid(rrect(0.58, 0.36, 0.8, 0.5, 0.012), "hw", "dark", 0.003)]
-    ops += [solid(rect(0.58, 0.78, 0.8, 0.86), "hw", "dark", 0.003), solid(rect(0.58, 0.86, 0.8, 0.92), "black")]
-    return Silhouette(tuple(ops), fill=0.8, motif=0.12)
-
-
-def foundation(family: str | None) -> Silhouette:
-    ops: list[Op] = [solid(rrect(0.35, 0.33, 0.65, 0.95, 0.04), "aux", "dark", 0.004)]
-    ops += [solid(rrect(0.375, 0.4, 0.625, 0.925, 0.03), "ground")]
-    ops += [solid(rect(0.395, 0.6, 0.605, 0.76), "light"), line([(0.43, 0.65), (0.57, 0.65)], "dark", 0.008),
-            line([(0.44, 0.7), (0.56, 0.7)], "dark", 0.004)]
-    ops += [line([(0.385, 0.37), (0.385, 0.9)], "light", 0.01)]
-    ops += [poly(rect(0.41, 0.25, 0.59, 0.318), "body", "dark", 0.003)]
-    ops += [solid(rect(0.475, 0.16, 0.525, 0.25), "black")]
-    ops += [solid(rrect(0.42, 0.1, 0.6, 0.165, 0.012), "black"), solid(rect(0.6, 0.118, 0.7, 0.14), "black")]
-    return Silhouette(tuple(ops), fill=0.8, aux="glass", motif=0.1)
-
-
-def eye_palette(family: str | None) -> Silhouette:
-    ops: list[Op] = [poly(rrect(0.14, 0.06, 0.86, 0.46, 0.03), "body", "dark", 0.004)]
-    ops += [solid(rrect(0.21, 0.11, 0.79, 0.41, 0.02), "light", "dark", 0.003)]
-    ops += [line([(0.28, 0.36), (0.4, 0.16)], "p2", 0.01)]
-    ops += [solid(rrect(0.14, 0.48, 0.86, 0.92, 0.03), "black")]
-    ops += [solid(rect(0.16, 0.455, 0.84, 0.49), "hw")]
-    inks = ("ground", "aux", "dark", "accent", "dark", "ground")
-    k = 0
-    for row in range(2):
-        for col in range(3):
-            x0 = 0.19 + col * 0.215
-            y0 = 0.53 + row * 0.19
-            ops.append(solid(rrect(x0, y0, x0 + 0.19, y0 + 0.165, 0.02), inks[k], "dark", 0.003))
-            k += 1
-    return Silhouette(tuple(ops), fill=0.78, aux="ground_light", motif=0.1)
-
-
-def fragrance(family: str | None) -> Silhouette:
-    ops: list[Op] = [solid(rrect(0.22, 0.4, 0.78, 0.92, 0.06), "aux", "dark", 0.004)]
-    ops += [solid(rrect(0.26, 0.5, 0.74, 0.88, 0.04), "ground")]
-    ops += [line([(0.29, 0.46), (0.29, 0.86)], "light", 0.014), line([(0.72, 0.46), (0.72, 0.6)], "light", 0.006)]
-    ops += [solid(rrect(0.37, 0.62, 0.63, 0.72, 0.01), "hw", "dark", 0.003)]
-    ops += [poly(rrect(0.3, 0.08, 0.7, 0.335, 0.035), "body", "dark", 0.004)]
-    ops += [solid(rect(0.44, 0.34, 0.56, 0.405), "hw")]
-    return Silhouette(tuple(ops), fill=0.8, aux="glass", motif=0.1)
+def flat_cap(family: str | None) -> Silhouette:
+    """A flat cap in profile: a low crown sloping down to a short stitched peak."""
+    crown = path(bez((0.08, 0.56), (0.1, 0.36), (0.4, 0.36), 6), cbez((0.4, 0.36), (0.62, 0.36), (0.82, 0.44), (0.86, 0.52), 6),
+                 [(0.62, 0.6)], bez((0.62, 0.6), (0.3, 0.62), (0.08, 0.56), 5))
+    peak = path([(0.6, 0.55), (0.86, 0.5)], bez((0.86, 0.5), (0.96, 0.54), (0.9, 0.6), 3), [(0.62, 0.62)])
+    ops: list[Op] = [poly(crown), poly(peak)]
+    ops += [line(bez((0.62, 0.6), (0.76, 0.56), (0.9, 0.58), 4), "dark", 0.003)]
+    ops += [line(bez((0.2, 0.4), (0.45, 0.46), (0.8, 0.46), 6), "dark", 0.003)]
+    return Silhouette(tuple(ops), fill=0.8, motif=0.14)
 
 
 # ----------------------------------------------------------------------------------------------------- home
@@ -223,19 +265,43 @@ def blanket(family: str | None) -> Silhouette:
     return Silhouette(tuple(ops), fill=0.88, motif=0.14)
 
 
+def throw(family: str | None) -> Silhouette:
+    """A throw laid flat, folded once lengthwise, fringed along both short ends."""
+    ops: list[Op] = fringe((0.24, 0.08), (0.76, 0.08), 12, 0.06, "body", 0.008, angle=3.14159)
+    ops += fringe((0.24, 0.9), (0.76, 0.9), 12, 0.06, "body", 0.008)
+    ops += [poly(rect(0.24, 0.08, 0.76, 0.9))]
+    ops += [line([(0.5, 0.08), (0.5, 0.9)], "dark", 0.004)]
+    ops += [solid(rect(0.68, 0.82, 0.73, 0.86), "light")]
+    return Silhouette(tuple(ops), fill=0.88, motif=0.14)
+
+
+def baby_blanket(family: str | None) -> Silhouette:
+    """A small square baby blanket: rounded corners, a satin binding, a bear appliqué in one corner."""
+    ops: list[Op] = [poly(rrect(0.14, 0.14, 0.86, 0.86, 0.07))]
+    ops += [line(rrect(0.155, 0.155, 0.845, 0.845, 0.06) + [(0.845, 0.215)], "accent", 0.03)]
+    ops += [dot(0.72, 0.72, 0.05, "light"), dot(0.68, 0.67, 0.02, "light"), dot(0.76, 0.67, 0.02, "light")]
+    ops += [dot(0.71, 0.72, 0.006, "dark"), dot(0.73, 0.72, 0.006, "dark")]
+    return Silhouette(tuple(ops), fill=0.7, motif=0.14)
+
+
 ACCESSORIES = {
-    ItemKind.BUCKET_HAT: bucket_hat,
-    ItemKind.BASEBALL_CAP: baseball_cap,
-    ItemKind.GLOVES: gloves,
-    ItemKind.SUNGLASSES: sunglasses,
-    ItemKind.BELT: belt,
-    ItemKind.NECKLACE: necklace,
-    ItemKind.EARRINGS: earrings,
-    ItemKind.UMBRELLA: umbrella,
-    ItemKind.LIPSTICK: lipstick,
-    ItemKind.FOUNDATION: foundation,
-    ItemKind.EYE_PALETTE: eye_palette,
-    ItemKind.FRAGRANCE: fragrance,
-    ItemKind.CUSHION: cushion,
-    ItemKind.BLANKET: blanket,
+    ItemKind.BUCKET_HAT: {"bucket_hat": with_family(bucket_hat)},
+    ItemKind.BASEBALL_CAP: {"baseball_cap": with_family(baseball_cap), "cap": with_family(flat_cap)},
+    ItemKind.GLOVES: {"gloves": with_family(gloves)},
+    ItemKind.SUNGLASSES: {
+        "sunglasses": with_family(sunglasses),
+        "cat_eye": with_family(sunglasses, style="cat_eye"),
+        "square": with_family(sunglasses, style="square"),
+        "round": with_family(sunglasses, style="round"),
+        "pilot": with_family(sunglasses, style="pilot"),
+    },
+    ItemKind.BELT: {"belt": with_family(belt)},
+    ItemKind.NECKLACE: {"necklace": with_family(necklace), "pendant": with_family(pendant_necklace),
+                        "chain": with_family(chain_necklace)},
+    ItemKind.EARRINGS: {"earrings": with_family(stud_earrings), "hoop": with_family(hoop_earrings),
+                        "drop": with_family(earrings)},
+    ItemKind.UMBRELLA: {"umbrella": with_family(umbrella), "walking": with_family(walking_umbrella)},
+    ItemKind.CUSHION: {"cushion": with_family(cushion)},
+    ItemKind.BLANKET: {"blanket": with_family(blanket), "throw": with_family(throw),
+                       "baby_blanket": with_family(baby_blanket)},
 }

@@ -1,4 +1,5 @@
-"""Silhouette data for bags (front views), small leather goods and shoes (side views, toe to the right)."""
+"""Silhouette data for bags and small leather goods (front views), one drawing per noun shape, and the bag
+families' hardware."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from samplegen.render.geometry import (
     rrect,
     solid,
 )
+from samplegen.render.silhouettes_tools import with_family
 from schemas.looks import ItemKind
 
 # ------------------------------------------------------------------------------------- bag hardware
@@ -214,99 +216,226 @@ def card_case(family: str | None) -> Silhouette:
     return Silhouette(tuple(ops), fill=0.6, motif=0.13)
 
 
-# ------------------------------------------------------------------------------------------------ shoes
+# ------------------------------------------------------------------------------------------- bag variants
 
 
-def sneaker(family: str | None) -> Silhouette:
-    upper = path([(0.13, 0.36)], bez((0.13, 0.36), (0.25, 0.44), (0.36, 0.41), 5), [(0.4, 0.29), (0.47, 0.3), (0.62, 0.45)],
-                 cbez((0.62, 0.45), (0.8, 0.49), (0.93, 0.55), (0.93, 0.66), 6), [(0.09, 0.66)],
-                 bez((0.09, 0.66), (0.06, 0.5), (0.13, 0.36), 5))
-    sole = path([(0.06, 0.63), (0.94, 0.63)], bez((0.94, 0.63), (0.98, 0.7), (0.93, 0.76), 4), [(0.09, 0.76)],
-                bez((0.09, 0.76), (0.04, 0.7), (0.06, 0.63), 4))
-    ops: list[Op] = [poly(upper), solid(sole, "aux", "dark", 0.004)]
-    ops += [line([(0.08, 0.715), (0.95, 0.715)], "dark", 0.004)]
-    ops += [line([(0.76, 0.635), (0.78, 0.53), (0.88, 0.53)], "dark", 0.004)]
-    ops += [solid([(0.1, 0.42), (0.15, 0.38), (0.2, 0.42), (0.19, 0.62), (0.1, 0.62)], "accent", "dark", 0.003)]
-    for i in range(5):
-        p = lerp((0.45, 0.32), (0.61, 0.45), i / 4)
-        ops += [line([(p[0] - 0.02, p[1] + 0.025), (p[0] + 0.025, p[1] - 0.02)], "light", 0.01), dot(p[0] - 0.02, p[1] + 0.025, 0.007, "dark")]
-    ops += [line([(0.3, 0.5), (0.6, 0.6)], "accent", 0.012)]
-    return Silhouette(tuple(ops), fill=0.86, aux="sole_white", motif=0.12,
-                      anchors={"stripes": [[(0.25, 0.58), (0.7, 0.6)]]})
+def structured_tote(family: str | None) -> Silhouette:
+    """A structured tote bag: wide and boxy, narrower at the top, two short rolled handles."""
+    body = [(0.16, 0.44), (0.84, 0.44), (0.93, 0.86), (0.07, 0.86)]
+    ops: list[Op] = [line(bez((0.3, 0.45), (0.38, 0.22), (0.46, 0.45), 6), "accent", 0.028, mask=True)]
+    ops += [line(bez((0.54, 0.45), (0.62, 0.22), (0.7, 0.45), 6), "accent", 0.028, mask=True)]
+    ops += [poly(body)]
+    ops += [line([(0.16, 0.44), (0.84, 0.44)], "accent", 0.012, mask=True)]
+    ops += [line([(0.2, 0.46), (0.12, 0.84)], "dark", 0.003), line([(0.8, 0.46), (0.88, 0.84)], "dark", 0.003)]
+    ops += [solid(rect(0.07, 0.82, 0.93, 0.86), "accent", "dark", 0.003)]
+    ops += plaque(family, 0.5, 0.6, 0.045)
+    return Silhouette(tuple(ops), fill=0.84, surface=_surface(family), motif=0.14,
+                      anchors={"waist": (0.64, 0.4), "stripes": [[(0.5, 0.45), (0.5, 0.82)]]})
 
 
-def boot(family: str | None) -> Silhouette:
-    body = path([(0.22, 0.05), (0.52, 0.05), (0.53, 0.45)], bez((0.53, 0.45), (0.57, 0.58), (0.75, 0.6), 5),
-                cbez((0.75, 0.6), (0.88, 0.62), (0.95, 0.68), (0.93, 0.8), 5), [(0.2, 0.8)],
-                bez((0.2, 0.8), (0.16, 0.5), (0.22, 0.05), 6))
-    sole = [(0.17, 0.79), (0.95, 0.79), (0.94, 0.845), (0.37, 0.845), (0.36, 0.93), (0.18, 0.93)]
-    ops: list[Op] = [poly(body), solid(sole, "aux", "dark", 0.003)]
-    ops += [line([(0.25, 0.05), (0.26, -0.03), (0.31, -0.03), (0.32, 0.05)], "accent", 0.016, mask=True)]
-    ops += [solid([(0.3, 0.05), (0.44, 0.05), (0.39, 0.42), (0.35, 0.42)], "dark")]
-    ops += [line([(0.2, 0.77), (0.93, 0.77)], "dark", 0.003)]
-    return Silhouette(tuple(ops), fill=0.86, aux="sole_dark", motif=0.12,
-                      anchors={"stripes": [[(0.48, 0.06), (0.49, 0.45)]], "front": [(0.5, 0.08), (0.51, 0.42)]})
+def shopper(family: str | None) -> Silhouette:
+    """A soft shopper: tall open body, a folded-over top band and long thin shoulder straps."""
+    body = path([(0.27, 0.34), (0.73, 0.34), (0.77, 0.9)], bez((0.77, 0.9), (0.5, 0.94), (0.23, 0.9), 4))
+    ops: list[Op] = [line(bez((0.33, 0.35), (0.5, -0.32), (0.67, 0.35), 12), "accent", 0.016, mask=True)]
+    ops += [poly(body)]
+    ops += [poly(rect(0.265, 0.34, 0.735, 0.41))]
+    ops += [line(bez((0.36, 0.35), (0.5, -0.22), (0.64, 0.35), 12), "accent", 0.016, mask=True)]
+    ops += [line([(0.5, 0.42), (0.5, 0.9)], "dark", 0.003)]
+    ops += plaque(family, 0.5, 0.56, 0.04)
+    return Silhouette(tuple(ops), fill=0.86, surface=_surface(family), motif=0.14,
+                      anchors={"waist": (0.62, 0.3), "stripes": [[(0.35, 0.42), (0.33, 0.88)], [(0.65, 0.42), (0.67, 0.88)]]})
 
 
-def loafer(family: str | None) -> Silhouette:
-    body = path([(0.07, 0.5)], bez((0.07, 0.5), (0.1, 0.45), (0.16, 0.46), 3),
-                bez((0.16, 0.46), (0.3, 0.5), (0.44, 0.47), 4),
-                cbez((0.44, 0.47), (0.6, 0.43), (0.8, 0.5), (0.92, 0.58), 6),
-                bez((0.92, 0.58), (0.97, 0.62), (0.94, 0.655), 3), [(0.08, 0.655)],
-                bez((0.08, 0.655), (0.05, 0.58), (0.07, 0.5), 3))
-    sole = [(0.065, 0.65), (0.955, 0.65), (0.94, 0.685), (0.3, 0.685), (0.29, 0.74), (0.09, 0.74), (0.08, 0.685)]
-    ops: list[Op] = [poly(body), solid(sole, "aux", "dark", 0.003)]
-    ops += [solid(cbez((0.16, 0.465), (0.28, 0.5), (0.38, 0.49), (0.44, 0.475), 5)
-                  + [(0.4, 0.5), (0.26, 0.51), (0.16, 0.48)], "aux")]
-    ops += [line(cbez((0.47, 0.5), (0.55, 0.46), (0.66, 0.47), (0.72, 0.5), 6), "dark", 0.026)]
-    ops += [solid(rrect(0.55, 0.465, 0.66, 0.5, 0.012), "hw", "dark", 0.003)]
-    ops += [line(cbez((0.5, 0.45), (0.64, 0.5), (0.82, 0.53), (0.92, 0.6), 6), "dark", 0.004)]
-    return Silhouette(tuple(ops), fill=0.86, aux="sole_dark", motif=0.12)
+def top_handle_bag(family: str | None) -> Silhouette:
+    """A structured bag with one rigid top handle, trapezoid sides and a flap."""
+    ops: list[Op] = [line(bez((0.36, 0.47), (0.5, 0.1), (0.64, 0.47), 10), "accent", 0.035, mask=True)]
+    ops += [poly([(0.27, 0.46), (0.73, 0.46), (0.84, 0.88), (0.16, 0.88)])]
+    ops += [poly(path([(0.27, 0.46), (0.73, 0.46), (0.77, 0.62)], bez((0.77, 0.62), (0.5, 0.7), (0.23, 0.62), 8)),
+                 "body", "dark", 0.005)]
+    ops += [dot(0.36, 0.47, 0.016, "hw", mask=True), dot(0.64, 0.47, 0.016, "hw", mask=True)]
+    ops += plaque(family, 0.5, 0.62, 0.045)
+    return Silhouette(tuple(ops), fill=0.8, surface=_surface(family), motif=0.14,
+                      anchors={"waist": (0.8, 0.32), "stripes": [[(0.5, 0.47), (0.5, 0.64)]]})
 
 
-def pump(family: str | None) -> Silhouette:
-    body = path([(0.13, 0.3)], cbez((0.13, 0.3), (0.22, 0.48), (0.45, 0.56), (0.62, 0.56), 6),
-                cbez((0.62, 0.56), (0.78, 0.58), (0.92, 0.7), (0.98, 0.8), 6), [(0.9, 0.805), (0.64, 0.8)],
-                cbez((0.64, 0.8), (0.42, 0.78), (0.26, 0.62), (0.16, 0.56), 6), [(0.12, 0.5)],
-                bez((0.12, 0.5), (0.1, 0.4), (0.13, 0.3), 3))
-    heel = [(0.13, 0.5), (0.2, 0.56), (0.195, 0.92), (0.17, 0.92)]
-    ops: list[Op] = [poly(heel), poly(body)]
-    ops += [solid(cbez((0.14, 0.31), (0.24, 0.46), (0.45, 0.53), (0.6, 0.545), 6) + [(0.45, 0.56), (0.2, 0.46)], "aux")]
-    ops += [line(cbez((0.64, 0.8), (0.42, 0.78), (0.26, 0.62), (0.16, 0.56), 6), "dark", 0.007)]
-    ops += [solid(rect(0.165, 0.905, 0.2, 0.925), "black")]
-    return Silhouette(tuple(ops), fill=0.84, aux="interior", motif=0.12)
+def sling_bag(family: str | None) -> Silhouette:
+    """A crescent sling: a half-moon body hanging from one wide strap."""
+    body = path(bez((0.1, 0.5), (0.5, 1.08), (0.9, 0.5), 12), bez((0.9, 0.5), (0.5, 0.66), (0.1, 0.5), 10))
+    ops: list[Op] = [line(bez((0.12, 0.5), (0.5, -0.28), (0.88, 0.5), 14), "accent", 0.05, mask=True)]
+    ops += [poly(body)]
+    ops += [line(bez((0.16, 0.56), (0.5, 0.72), (0.84, 0.56), 10), "hw", 0.006)]
+    ops += plaque(family, 0.5, 0.75, 0.04)
+    return Silhouette(tuple(ops), fill=0.84, surface=_surface(family), motif=0.14,
+                      anchors={"stripes": [[(0.5, 0.64), (0.5, 0.78)]]})
 
 
-def sandal(family: str | None) -> Silhouette:
-    sole = path([(0.06, 0.61)], cbez((0.06, 0.61), (0.3, 0.66), (0.55, 0.73), (0.7, 0.735), 5),
-                [(0.94, 0.735)], bez((0.94, 0.735), (0.98, 0.76), (0.94, 0.79), 3), [(0.66, 0.79)],
-                cbez((0.66, 0.79), (0.5, 0.785), (0.35, 0.74), (0.26, 0.7), 4), [(0.24, 0.86), (0.12, 0.86), (0.1, 0.66)],
-                bez((0.09, 0.66), (0.04, 0.66), (0.06, 0.61), 2))
-    ops: list[Op] = [line(bez((0.7, 0.735), (0.8, 0.53), (0.92, 0.735), 8), "body", 0.045, mask=True)]
-    ops += [line(bez((0.45, 0.7), (0.53, 0.46), (0.64, 0.735), 8), "body", 0.045, mask=True)]
-    ops += [solid(sole, "aux", "dark", 0.003)]
-    ops += [line([(0.1, 0.6), (0.11, 0.4)], "body", 0.04, mask=True)]
-    ops += [line(ellipse(0.18, 0.4, 0.085, 0.028, 12, 180, 360), "body", 0.035, mask=True)]
-    ops += [line(ellipse(0.18, 0.4, 0.085, 0.028, 12, 0, 180), "dark", 0.03, mask=True)]
-    ops += [solid(rect(0.245, 0.385, 0.285, 0.44), "hw")]
-    return Silhouette(tuple(ops), fill=0.84, aux="sole_dark", motif=0.1)
+def chain_bag(family: str | None) -> Silhouette:
+    """A small flap bag on a long chain that rises to a point above it."""
+    ops: list[Op] = _chain([(0.32, 0.64), (0.38, 0.46), (0.43, 0.28), (0.47, 0.1), (0.5, 0.02)], 0.014)
+    ops += _chain([(0.68, 0.64), (0.62, 0.46), (0.57, 0.28), (0.53, 0.1), (0.5, 0.02)], 0.014)
+    ops += [poly(rrect(0.28, 0.62, 0.72, 0.92, 0.02))]
+    ops += [poly(path([(0.28, 0.62), (0.72, 0.62), (0.72, 0.78)], bez((0.72, 0.78), (0.5, 0.84), (0.28, 0.78), 6)),
+                 "body", "dark", 0.004)]
+    ops += plaque(family, 0.5, 0.79, 0.035)
+    return Silhouette(tuple(ops), fill=0.84, surface=_surface(family), motif=0.1,
+                      anchors={"stripes": [[(0.5, 0.63), (0.5, 0.77)]]})
+
+
+def messenger_bag(family: str | None) -> Silhouette:
+    """A messenger bag: wide body, a deep flap with two buckled straps, a long flat strap."""
+    ops: list[Op] = [line([(0.08, 0.52), (0.2, 0.2), (0.8, 0.2), (0.92, 0.52)], "accent", 0.03, mask=True)]
+    ops += [poly(rrect(0.08, 0.5, 0.92, 0.9, 0.03))]
+    ops += [poly(rrect(0.08, 0.5, 0.92, 0.8, 0.03), "body", "dark", 0.005)]
+    for x in (0.3, 0.7):
+        ops += [line([(x, 0.6), (x, 0.84)], "accent", 0.03), solid(rect(x - 0.03, 0.74, x + 0.03, 0.78), "hw")]
+    ops += plaque(family, 0.5, 0.64, 0.035)
+    return Silhouette(tuple(ops), fill=0.86, surface=_surface(family), motif=0.12,
+                      anchors={"stripes": [[(0.12, 0.86), (0.88, 0.86)]]})
+
+
+def camera_bag(family: str | None) -> Silhouette:
+    """A camera bag: a tall box with a domed zip top and a strap rising straight from its sides."""
+    body = path([(0.3, 0.6)], bez((0.3, 0.6), (0.3, 0.46), (0.5, 0.46), 5), bez((0.5, 0.46), (0.7, 0.46), (0.7, 0.6), 5),
+                [(0.7, 0.9), (0.3, 0.9)])
+    ops: list[Op] = [line([(0.31, 0.62), (0.29, 0.12), (0.71, 0.12), (0.69, 0.62)], "accent", 0.022, mask=True)]
+    ops += [poly(body)]
+    ops += [line(path(bez((0.32, 0.6), (0.32, 0.49), (0.5, 0.49), 5), bez((0.5, 0.49), (0.68, 0.49), (0.68, 0.6), 5)), "hw", 0.007)]
+    ops += [poly(rrect(0.35, 0.66, 0.65, 0.86, 0.02), "body", "dark", 0.004)]
+    ops += plaque(family, 0.5, 0.74, 0.035)
+    return Silhouette(tuple(ops), fill=0.84, surface=_surface(family), motif=0.1,
+                      anchors={"stripes": [[(0.5, 0.5), (0.5, 0.65)]]})
+
+
+def phone_bag(family: str | None) -> Silhouette:
+    """A phone bag: a narrow upright case on a long thin strap."""
+    ops: list[Op] = _strap(family, bez((0.41, 0.42), (0.5, -0.35), (0.59, 0.42), 14), 0.01)
+    ops += [poly(rrect(0.4, 0.4, 0.6, 0.92, 0.025))]
+    ops += [poly(rrect(0.4, 0.4, 0.6, 0.56, 0.025), "body", "dark", 0.004)]
+    ops += [line([(0.42, 0.7), (0.58, 0.7)], "dark", 0.003)]
+    ops += plaque(family, 0.5, 0.5, 0.03)
+    return Silhouette(tuple(ops), fill=0.84, surface=_surface(family), motif=0.1,
+                      anchors={"stripes": [[(0.5, 0.58), (0.5, 0.9)]]})
+
+
+def pouch(family: str | None) -> Silhouette:
+    """A soft pouch: a pillowy zipped body with a wrist loop at one corner."""
+    body = path(bez((0.16, 0.44), (0.5, 0.38), (0.84, 0.44), 8), bez((0.84, 0.44), (0.9, 0.62), (0.84, 0.8), 6),
+                bez((0.84, 0.8), (0.5, 0.86), (0.16, 0.8), 8), bez((0.16, 0.8), (0.1, 0.62), (0.16, 0.44), 6))
+    ops: list[Op] = [line(ellipse(0.86, 0.32, 0.07, 0.13, 16) + [(0.93, 0.32)], "accent", 0.018, mask=True)]
+    ops += [poly(body)]
+    ops += [line(bez((0.2, 0.47), (0.5, 0.42), (0.8, 0.47), 8), "hw", 0.008)]
+    ops += [solid(rrect(0.78, 0.45, 0.82, 0.53, 0.006), "hw")]
+    ops += plaque(family, 0.5, 0.63, 0.04)
+    return Silhouette(tuple(ops), fill=0.8, surface=_surface(family), motif=0.14,
+                      anchors={"stripes": [[(0.16, 0.62), (0.84, 0.62)]]})
+
+
+def chain_clutch(family: str | None) -> Silhouette:
+    """A frame clutch with a chain that drops in a loop above it."""
+    ops: list[Op] = _chain(bez((0.24, 0.52), (0.5, -0.28), (0.76, 0.52), 14), 0.012)
+    ops += [poly(rrect(0.16, 0.5, 0.84, 0.86, 0.04))]
+    ops += [poly(path([(0.16, 0.5), (0.84, 0.5)], [(0.84, 0.62)], bez((0.84, 0.62), (0.5, 0.72), (0.16, 0.62), 8)),
+                 "body", "dark", 0.005)]
+    ops += plaque(family, 0.5, 0.66, 0.035)
+    return Silhouette(tuple(ops), fill=0.82, surface=_surface(family), motif=0.14,
+                      anchors={"stripes": [[(0.18, 0.82), (0.82, 0.82)]]})
+
+
+def document_case(family: str | None) -> Silhouette:
+    """A slim document case: a flat zipped portfolio, no handle, a zip pull at the corner."""
+    ops: list[Op] = [poly(rrect(0.05, 0.26, 0.95, 0.86, 0.06))]
+    ops += [line(path(bez((0.06, 0.36), (0.06, 0.27), (0.15, 0.27), 3), [(0.85, 0.27)],
+                      bez((0.85, 0.27), (0.94, 0.27), (0.94, 0.36), 3)), "hw", 0.008)]
+    ops += [line([(0.94, 0.34), (0.99, 0.42)], "accent", 0.02, mask=True)]
+    ops += plaque(family, 0.5, 0.56, 0.04)
+    return Silhouette(tuple(ops), fill=0.84, surface=_surface(family), motif=0.12,
+                      anchors={"stripes": [[(0.5, 0.3), (0.5, 0.84)]]})
+
+
+def bum_bag(family: str | None) -> Silhouette:
+    """A bum bag: a deep D-shaped body with a front zip pocket on a wide webbing strap."""
+    strap = [(0.0, 0.3), (0.2, 0.38), (0.2, 0.46), (0.0, 0.38)]
+    body = path([(0.18, 0.36), (0.82, 0.36)], bez((0.82, 0.36), (0.86, 0.86), (0.5, 0.86), 8),
+                bez((0.5, 0.86), (0.14, 0.86), (0.18, 0.36), 8))
+    ops: list[Op] = [solid(strap, "accent", "dark", 0.003), solid(mirror(strap), "accent", "dark", 0.003)]
+    ops += [poly(body)]
+    ops += [poly(path([(0.24, 0.56), (0.76, 0.56)], bez((0.76, 0.56), (0.76, 0.8), (0.5, 0.8), 6),
+                      bez((0.5, 0.8), (0.24, 0.8), (0.24, 0.56), 6)), "body", "dark", 0.004)]
+    ops += [line([(0.26, 0.58), (0.74, 0.58)], "hw", 0.007), line([(0.22, 0.4), (0.78, 0.4)], "hw", 0.007)]
+    ops += [solid(rect(0.02, 0.3, 0.07, 0.4), "hw")]
+    ops += plaque(family, 0.5, 0.68, 0.035)
+    return Silhouette(tuple(ops), fill=0.86, surface=_surface(family), motif=0.14,
+                      anchors={"stripes": [[(0.2, 0.48), (0.8, 0.48)]]})
+
+
+# ------------------------------------------------------------------------------------ wallet variants
+
+
+def zip_wallet(family: str | None) -> Silhouette:
+    """A closed zip-around wallet: rounded corners, the zip running round them, a pull at the side."""
+    ops: list[Op] = [poly(rrect(0.1, 0.32, 0.84, 0.68, 0.06))]
+    ops += [line(rrect(0.115, 0.335, 0.825, 0.665, 0.05) + [(0.825, 0.385)], "hw", 0.007)]
+    ops += [line([(0.83, 0.4), (0.93, 0.44)], "accent", 0.022, mask=True), dot(0.93, 0.44, 0.014, "hw", mask=True)]
+    ops += plaque(family, 0.47, 0.5, 0.035)
+    return Silhouette(tuple(ops), fill=0.72, motif=0.12)
+
+
+def bifold_wallet(family: str | None) -> Silhouette:
+    """A closed bifold: nearly square, the fold rounded down its left edge."""
+    ops: list[Op] = [poly(rrect(0.27, 0.28, 0.73, 0.72, 0.02))]
+    ops += [line([(0.285, 0.3), (0.285, 0.7)], "dark", 0.006)]
+    ops += [line(rrect(0.3, 0.3, 0.71, 0.7, 0.015) + [(0.71, 0.315)], "dark", 0.002)]
+    ops += plaque(family, 0.52, 0.5, 0.035)
+    return Silhouette(tuple(ops), fill=0.66, motif=0.13)
+
+
+def continental_wallet(family: str | None) -> Silhouette:
+    """A long continental wallet closed under a full-width flap that ends in a point with a snap."""
+    ops: list[Op] = [poly(rect(0.06, 0.36, 0.94, 0.64))]
+    ops += [poly([(0.06, 0.36), (0.94, 0.36), (0.94, 0.48), (0.5, 0.76), (0.06, 0.48)], "body", "dark", 0.005)]
+    ops += [dot(0.5, 0.7, 0.016, "hw")]
+    ops += plaque(family, 0.5, 0.5, 0.035)
+    return Silhouette(tuple(ops), fill=0.76, motif=0.12)
+
+
+def folding_wallet(family: str | None) -> Silhouette:
+    """A folding wallet half open: the lower panel flat, the upper one leaning back and to the side."""
+    ops: list[Op] = [poly([(0.32, 0.14), (0.94, 0.14), (0.76, 0.52), (0.14, 0.52)])]
+    ops += [solid([(0.37, 0.19), (0.87, 0.19), (0.8, 0.34), (0.3, 0.34)], "ground", "dark", 0.003)]
+    ops += [solid([(0.38, 0.21), (0.58, 0.21), (0.565, 0.25), (0.365, 0.25)], "light")]
+    ops += [poly(rect(0.14, 0.52, 0.76, 0.86))]
+    ops += [line([(0.14, 0.52), (0.76, 0.52)], "dark", 0.007)]
+    ops += plaque(family, 0.45, 0.69, 0.035)
+    return Silhouette(tuple(ops), fill=0.72, motif=0.12)
+
+
+def card_holder(family: str | None) -> Silhouette:
+    """An upright card holder on a key ring, a card showing at the top."""
+    ops: list[Op] = [line(ellipse(0.5, 0.18, 0.09, 0.09, 16) + [(0.59, 0.18)], "hw", 0.014, mask=True)]
+    ops += [line([(0.5, 0.27), (0.5, 0.34)], "accent", 0.04, mask=True)]
+    ops += [poly(rrect(0.33, 0.34, 0.67, 0.86, 0.025))]
+    ops += [solid(rect(0.37, 0.38, 0.63, 0.44), "light", "dark", 0.003)]
+    ops += [line([(0.35, 0.48), (0.65, 0.48)], "dark", 0.004)]
+    ops += plaque(family, 0.5, 0.68, 0.03)
+    return Silhouette(tuple(ops), fill=0.66, motif=0.13)
 
 
 GOODS = {
-    ItemKind.TOTE_BAG: tote_bag,
-    ItemKind.SHOULDER_BAG: shoulder_bag,
-    ItemKind.CROSSBODY_BAG: crossbody_bag,
-    ItemKind.CLUTCH: clutch,
-    ItemKind.BUCKET_BAG: bucket_bag,
-    ItemKind.BACKPACK: backpack,
-    ItemKind.BRIEFCASE: briefcase,
-    ItemKind.BELT_BAG: belt_bag,
-    ItemKind.WALLET: wallet,
-    ItemKind.CARD_CASE: card_case,
-    ItemKind.SNEAKER: sneaker,
-    ItemKind.BOOT: boot,
-    ItemKind.LOAFER: loafer,
-    ItemKind.PUMP: pump,
-    ItemKind.SANDAL: sandal,
+    ItemKind.TOTE_BAG: {"tote": with_family(tote_bag), "tote_bag": with_family(structured_tote),
+                        "shopper": with_family(shopper)},
+    ItemKind.SHOULDER_BAG: {"bag": with_family(top_handle_bag), "shoulder_bag": with_family(shoulder_bag),
+                            "sling_bag": with_family(sling_bag), "chain_bag": with_family(chain_bag)},
+    ItemKind.CROSSBODY_BAG: {"crossbody": with_family(crossbody_bag), "messenger": with_family(messenger_bag),
+                             "camera": with_family(camera_bag), "phone": with_family(phone_bag),
+                             "pouch": with_family(pouch)},
+    ItemKind.CLUTCH: {"clutch": with_family(clutch), "chain_clutch": with_family(chain_clutch),
+                      "pouch": with_family(pouch)},
+    ItemKind.BUCKET_BAG: {"bucket_bag": with_family(bucket_bag)},
+    ItemKind.BACKPACK: {"backpack": with_family(backpack)},
+    ItemKind.BRIEFCASE: {"briefcase": with_family(briefcase), "document_case": with_family(document_case)},
+    ItemKind.BELT_BAG: {"belt_bag": with_family(belt_bag), "bum_bag": with_family(bum_bag)},
+    ItemKind.WALLET: {"wallet": with_family(wallet), "zip_wallet": with_family(zip_wallet),
+                      "bifold": with_family(bifold_wallet), "continental": with_family(continental_wallet),
+                      "folding": with_family(folding_wallet)},
+    ItemKind.CARD_CASE: {"card_case": with_family(card_case), "card_holder": with_family(card_holder)},
 }
-
