@@ -11,9 +11,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from samplegen.render.geometry import Op, Silhouette, line, rect, rrect, solid
+from samplegen.render.geometry import Op, Silhouette, hole, line, rect, rrect, solid
 from samplegen.render.materials import TRIMMED
-from samplegen.render.parts import belt, hood
+from samplegen.render.parts import belt, hood, hood_trim, tied_belt
 from samplegen.render.shapes import Drawing, Program, compile_drawing, prepare_ops
 from samplegen.render.silhouettes import silhouette
 from schemas.looks import DetailLook, ItemKind, SizeLook
@@ -86,9 +86,32 @@ def _roll_neck(neck) -> list[Op]:
 
 
 def _zip(front) -> list[Op]:
+    """A zip down the front with its puller, and a zipped chest pocket beside it."""
     pts = [tuple(p) for p in front]
     x, y = pts[0]
-    return [line(pts, "hw", 0.007), solid(rrect(x - 0.01, y, x + 0.01, y + 0.045, 0.004), "hw")]
+    px, py = x + 0.07, y + 0.06
+    return [line(pts, "hw", 0.007), solid(rrect(x - 0.01, y, x + 0.01, y + 0.045, 0.004), "hw"),
+            line([(px, py), (px + 0.07, py - 0.012)], "hw", 0.006), solid(rrect(px - 0.008, py, px + 0.008, py + 0.03, 0.004), "hw")]
+
+
+def _body_box(ops: list[Op]) -> tuple[float, float, float, float] | None:
+    """Bounding box of the first body part drawn into the silhouette (the item's main panel)."""
+    op = next((o for o in ops if o.ink == "body" and o.shape == "poly" and o.mask), None)
+    if op is None:
+        return None
+    xs, ys = [x for x, _ in op.pts], [y for _, y in op.pts]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _turned_corner(ops: list[Op]) -> list[Op]:
+    """The lower corner of the main panel turned back to show the reverse side (in the accent colour)."""
+    box = _body_box(ops)
+    if box is None:
+        return []
+    x0, y0, x1, y1 = box
+    d = 0.3 * min(x1 - x0, y1 - y0)
+    return [hole([(x1 - d, y1 + 0.001), (x1 + 0.001, y1 + 0.001), (x1 + 0.001, y1 - d)]),
+            solid([(x1 - d, y1), (x1, y1 - d), (x1 - d, y1 - d)], "accent", "dark", 0.004)]
 
 
 def _stripes(polylines) -> list[Op]:
@@ -118,13 +141,17 @@ def variant_ops(sil: Silhouette, detail: DetailLook) -> list[Op]:
     tags = _tags(detail)
     before: list[Op] = []
     after: list[Op] = []
-    if detail is DetailLook.HOODED and "neck" in a and not a.get("has_hood"):
-        behind, front = hood(*a["neck"])
-        before += behind
-        after += front
+    if detail is DetailLook.HOODED and "neck" in a:
+        if a.get("has_hood"):
+            after += hood_trim(*a["neck"])
+        else:
+            behind, front = hood(*a["neck"])
+            before += behind
+            after += front
     elif detail is DetailLook.BELTED and "waist" in a:
         waist = a["waist"]
-        after += belt(waist[0], waist[1], waist[2] if len(waist) > 2 else 0.5)
+        cx = waist[2] if len(waist) > 2 else 0.5
+        after += (tied_belt if a.get("belt_worn") else belt)(waist[0], waist[1], cx)
     elif detail is DetailLook.PLEATED and "pleats" in a:
         after += _pleats(a["pleats"])
     elif detail is DetailLook.ROLL_NECK and "neck" in a:
@@ -133,8 +160,8 @@ def variant_ops(sil: Silhouette, detail: DetailLook) -> list[Op]:
         after += _zip(a["front"])
     elif detail is DetailLook.SIDE_STRIPE and "stripes" in a:
         after += _stripes(a["stripes"])
-    elif detail is DetailLook.REVERSIBLE and "facing" in a:
-        after += _facings(a["facing"])
+    elif detail is DetailLook.REVERSIBLE:
+        after += _facings(a["facing"]) if "facing" in a else _turned_corner(list(sil.ops))
     return before + [op for op in sil.ops if _active(op, tags)] + after
 
 

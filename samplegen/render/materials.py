@@ -190,10 +190,10 @@ def _weave_tile(texture: str, s: int) -> np.ndarray:
         y, x = _grid(2 * p)
         return np.where((np.where(x < p, x + y, x - y) // max(1, p // 2)) % 2 == 0, 1.0, -0.8)
     if texture == "jacquard":
-        p = max(6, s // 40)
+        p = max(8, s // 28)
         y, x = _grid(p)
         d = np.abs(x - p / 2) + np.abs(y - p / 2)
-        return np.where(d < p * 0.3, 0.9, -0.4)
+        return np.where(d < p * 0.3, 1.5, -0.7)
     return _noise(texture, min(_NOISE_TILE, s))
 
 

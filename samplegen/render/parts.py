@@ -21,6 +21,18 @@ def belt(y: float, half_w: float, cx: float = 0.5, buckle_dx: float = 0.25) -> l
     ]
 
 
+def tied_belt(y: float, half_w: float, cx: float = 0.5) -> list[Op]:
+    """A belt knotted at the front, its two ends hanging (worn over a garment's own buckled belt)."""
+    h = 0.026
+    ends = [[(cx - 0.01, y), (cx - 0.045, y + 0.16)], [(cx + 0.01, y), (cx + 0.06, y + 0.19)]]
+    return [
+        solid(rect(cx - half_w - 0.014, y - h, cx + half_w + 0.014, y + h), "ground", "dark", 0.005),
+        *[line(end, "dark", 0.036, mask=True) for end in ends],
+        *[line(end, "ground", 0.028, mask=True) for end in ends],
+        solid(rrect(cx - 0.035, y - h - 0.01, cx + 0.035, y + h + 0.01, 0.015), "ground", "dark", 0.005),
+    ]
+
+
 def hood(cx: float, y: float, half_w: float) -> tuple[list[Op], list[Op]]:
     """A hood standing behind a neckline at y: (ops to draw before the garment, ops to draw after)."""
     outer = path(
@@ -29,6 +41,12 @@ def hood(cx: float, y: float, half_w: float) -> tuple[list[Op], list[Op]]:
     )
     opening = ellipse(cx, y + 0.005, half_w * 0.85, 0.165, 12, 180, 360)
     return [poly(outer)], [solid(opening, "dark", mask=False)]
+
+
+def hood_trim(cx: float, y: float, half_w: float) -> list[Op]:
+    """A pile trim round the opening of a hood drawn by `hood` (for a "hooded" word on a hooded item)."""
+    rim = ellipse(cx, y + 0.005, half_w * 1.05, 0.18, 14, 180, 360)
+    return [line(rim, "light", 0.03, mask=True), line(rim, "dark", 0.004)]
 
 
 def sleeve(shoulder: Point, armpit: Point, length: float, angle: float, cuff: float,

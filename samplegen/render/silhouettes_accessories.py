@@ -18,12 +18,10 @@ from samplegen.render.geometry import (
     path,
     poly,
     rect,
-    rigid,
     rrect,
     solid,
     sym,
 )
-from samplegen.render.silhouettes_goods import plaque
 from samplegen.render.silhouettes_tools import with_family
 from schemas.looks import ItemKind
 
@@ -133,7 +131,8 @@ def belt(family: str | None) -> Silhouette:
     ops += [solid(rrect(0.58, 0.68, 0.78, 0.84, 0.015), "hw", "dark", 0.003)]
     ops += [solid(rect(0.61, 0.71, 0.75, 0.81), "ground")]
     ops += [line([(0.6, 0.76), (0.72, 0.76)], "hw", 0.012)]
-    return Silhouette(tuple(ops), fill=0.8, motif=0.1)
+    tail = [(0.07, 0.42), (0.17, 0.42), (0.17, 0.58), (0.07, 0.58)]
+    return Silhouette(tuple(ops), fill=0.8, motif=0.1, anchors={"facing": [tail]})
 
 
 def necklace(family: str | None) -> Silhouette:
@@ -142,19 +141,19 @@ def necklace(family: str | None) -> Silhouette:
     ops: list[Op] = [line(loop, "hw", 0.009, mask=True)]
     ops += [dot(x, y, 0.011, "hw", mask=True) for x, y in loop[::2]]
     ops += [line([(0.5, 0.66), (0.5, 0.7)], "hw", 0.01, mask=True)]
-    ops += plaque(family, 0.5, 0.76, 0.06)
+    ops += [poly(ellipse(0.5, 0.77, 0.075, 0.075, 20), "body", "hw", 0.01)]
     ops += [dot(0.5, 0.7, 0.016, "hw", mask=True)]
-    return Silhouette(tuple(ops), fill=0.72, motif=0.1)
+    return Silhouette(tuple(ops), fill=0.72, motif=0.3)
 
 
 def earrings(family: str | None) -> Silhouette:
     one: list[Op] = [line(bez((0.33, 0.27), (0.34, 0.12), (0.27, 0.17), 6), "hw", 0.012, mask=True)]
     one += [dot(0.3, 0.28, 0.03, "hw", mask=True), line([(0.3, 0.3), (0.3, 0.365)], "hw", 0.012, mask=True)]
     one += [poly(ellipse(0.3, 0.4, 0.03, 0.025, 10))]
-    one += [solid(ellipse(0.3, 0.5, 0.065, 0.095, 18), "aux", "dark", 0.003)]
+    one += [poly(ellipse(0.3, 0.52, 0.065, 0.115, 18), "body", "hw", 0.006)]
     one += [line([(0.28, 0.46), (0.29, 0.44)], "light", 0.012)]
     ops = one + [mirrored(op) for op in one]
-    return Silhouette(tuple(ops), fill=0.6, aux="pearl", motif=0.08)
+    return Silhouette(tuple(ops), fill=0.66, aux="pearl", motif=0.3)
 
 
 def pendant_necklace(family: str | None) -> Silhouette:
@@ -162,10 +161,8 @@ def pendant_necklace(family: str | None) -> Silhouette:
     right = [(0.5, 0.66), (0.66, 0.3), (0.7, 0.12)] + bez((0.7, 0.12), (0.66, 0.02), (0.5, 0.02), 5)[1:]
     loop = mirror(list(reversed(right)))[:-1] + right
     ops: list[Op] = [line(loop, "hw", 0.006, mask=True)]
-    ops += [dot(0.5, 0.79, 0.12, "hw", mask=True), dot(0.5, 0.79, 0.095, "dark")]
-    ops += rigid([dot(0.5, 0.79, 0.08, "hw")], 0.5)
-    ops += plaque(family, 0.5, 0.79, 0.045)
-    return Silhouette(tuple(ops), fill=0.74, motif=0.1)
+    ops += [dot(0.5, 0.79, 0.12, "hw", mask=True), poly(ellipse(0.5, 0.79, 0.1, 0.1, 24), "body", "dark", 0.004)]
+    return Silhouette(tuple(ops), fill=0.74, motif=0.3)
 
 
 def chain_necklace(family: str | None) -> Silhouette:
@@ -175,24 +172,26 @@ def chain_necklace(family: str | None) -> Silhouette:
     for i, (x, y) in enumerate(ring):
         ops.append(dot(x, y, 0.042, "hw", mask=True))
         ops.append(dot(x, y, 0.018, "dark" if i % 2 else "ground"))
-    ops += [line([(0.42, 0.78), (0.58, 0.78)], "hw", 0.022, mask=True)]
-    return Silhouette(tuple(ops), fill=0.74, motif=0.1)
+    ops += [line([(0.42, 0.78), (0.58, 0.78)], "hw", 0.022, mask=True), line([(0.5, 0.78), (0.5, 0.83)], "hw", 0.01, mask=True)]
+    ops += [poly(ellipse(0.5, 0.88, 0.055, 0.055, 16), "body", "hw", 0.008)]
+    return Silhouette(tuple(ops), fill=0.74, motif=0.3)
 
 
 def stud_earrings(family: str | None) -> Silhouette:
     """A pair of round studs shown face on, one tilted to show its post and butterfly back."""
-    one: list[Op] = [dot(0.3, 0.5, 0.13, "hw", mask=True), dot(0.3, 0.5, 0.1, "aux", mask=True)]
-    one += [dot(0.3, 0.5, 0.05, "hw"), line([(0.25, 0.44), (0.27, 0.42)], "light", 0.016)]
+    one: list[Op] = [dot(0.3, 0.5, 0.13, "hw", mask=True), poly(ellipse(0.3, 0.5, 0.1, 0.1, 20), "body", "dark", 0.003)]
+    one += [line([(0.25, 0.44), (0.27, 0.42)], "light", 0.016)]
     ops = one + [mirrored(op) for op in one]
-    return Silhouette(tuple(ops), fill=0.6, aux="pearl", motif=0.08)
+    return Silhouette(tuple(ops), fill=0.6, motif=0.3)
 
 
 def hoop_earrings(family: str | None) -> Silhouette:
     """A pair of large open hoops."""
-    one: list[Op] = [line(ellipse(0.28, 0.52, 0.17, 0.2, 24, -80, 250), "hw", 0.03, mask=True)]
+    one: list[Op] = [line(ellipse(0.28, 0.52, 0.17, 0.2, 24, -80, 250), "hw", 0.04, mask=True)]
+    one += [line(ellipse(0.28, 0.52, 0.17, 0.2, 24, -60, 230), "body", 0.022, mask=True)]
     one += [line([(0.3, 0.31), (0.31, 0.26)], "hw", 0.01, mask=True)]
     ops = one + [mirrored(op) for op in one]
-    return Silhouette(tuple(ops), fill=0.7, motif=0.08)
+    return Silhouette(tuple(ops), fill=0.7, motif=0.3)
 
 
 def umbrella(family: str | None) -> Silhouette:

@@ -15,7 +15,6 @@ from samplegen.render.geometry import (
     lerp,
     line,
     mirror,
-    mirrored,
     pair,
     path,
     poly,
@@ -77,6 +76,7 @@ def shirt_dress() -> Silhouette:
     ops += belt(0.36, 0.12)
     return Silhouette(tuple(ops), fill=0.86, pivot=0.36,
                       anchors={"neck": (0.5, top, nw), "stripes": outer, "facing": [collar, mirror(collar)],
+                               "waist": (0.36, 0.12), "belt_worn": True,
                                "pleats": (0.39, 0.86, 0.39, 0.61, 0.34, 0.66), "front": [(0.5, 0.1), (0.5, 0.36)]})
 
 
@@ -100,7 +100,8 @@ def slip_dress() -> Silhouette:
     """A bias-cut slip dress on spaghetti straps: V neckline, no sleeves, a long fluid skirt."""
     right = path([(0.5, 0.26), (0.555, 0.2), (0.61, 0.17), (0.625, 0.22), (0.6, 0.36)],
                  bez((0.6, 0.36), (0.64, 0.7), (0.7, 0.97), 5), [(0.5, 0.985)])
-    ops: list[Op] = pair(line([(0.6, 0.18), (0.585, 0.02)], "body", 0.01, mask=True))
+    ops: list[Op] = pair(line([(0.6, 0.18), (0.585, 0.02)], "body", 0.01, mask=True, tag="!short"))
+    ops += pair(poly([(0.56, 0.06), (0.68, 0.1), (0.7, 0.2), (0.62, 0.24)], tag="short"))
     ops += [poly(sym(right))]
     ops += [line([(0.39, 0.19), (0.5, 0.27), (0.61, 0.19)], "dark", 0.004)]
     ops += [line([(0.46, 0.4), (0.42, 0.96)], "dark", 0.003), line([(0.56, 0.45), (0.61, 0.96)], "dark", 0.003)]
@@ -115,9 +116,10 @@ def polo_dress() -> Silhouette:
     top, nw = 0.08, 0.055
     s, a = (0.69, 0.11), (0.675, 0.29)
     right = [(0.5, 0.11), (0.5 + nw, top), s, a, (0.66, 0.45), (0.7, 0.84), (0.5, 0.84)]
-    sl, outer = sleeves(s, a, 0.2, 42, 0.095, None, 0.028, "body", rib=4)
+    sl, outer = sleeves(s, a, 0.46, 18, 0.075, "!short", 0.035, "body", rib=4)
+    short_sl, _ = sleeves(s, a, 0.2, 42, 0.095, "short", 0.028, "body", rib=4)
     collar = [(0.553, 0.072), (0.645, 0.1), (0.625, 0.175), (0.525, 0.19), (0.506, 0.15)]
-    ops: list[Op] = sl + [poly(sym(right))]
+    ops: list[Op] = sl + short_sl + [poly(sym(right))]
     ops += [poly(rect(0.478, 0.1, 0.522, 0.3)), poly(rrect(0.44, 0.055, 0.56, 0.09, 0.012))]
     ops += [poly(collar), poly(mirror(collar))]
     ops += column(0.5, 0.2, 0.28, 3, 0.007, "dark")
@@ -132,7 +134,8 @@ def gown() -> Silhouette:
     right = path([(0.5, 0.12), (0.56, 0.09), (0.6, 0.1), (0.59, 0.3)],
                  cbez((0.59, 0.3), (0.7, 0.5), (0.88, 0.8), (0.95, 1.0), 6),
                  bez((0.95, 1.0), (0.75, 1.04), (0.5, 1.03), 4))
-    ops: list[Op] = [poly(sym(right))]
+    ops: list[Op] = pair(poly([(0.57, 0.09), (0.69, 0.08), (0.72, 0.18), (0.6, 0.2)], tag="short"))
+    ops += [poly(sym(right))]
     ops += [line(bez((0.4, 0.1), (0.5, 0.14), (0.6, 0.1), 4), "dark", 0.004)]
     ops += [line([(0.41, 0.3), (0.59, 0.3)], "dark", 0.005)]
     for x0, x1 in ((0.47, 0.4), (0.53, 0.6), (0.44, 0.25), (0.56, 0.75)):
@@ -162,7 +165,8 @@ def shirt() -> Silhouette:
     return Silhouette(
         tuple(ops), fill=0.82, pivot=0.45,
         anchors={"neck": (0.5, top, nw), "waist": (0.45, 0.156), "stripes": outer,
-                 "facing": [collar, mirror(collar)], "front": [(0.5, 0.13), (0.5, 0.78)]},
+                 "facing": [collar, mirror(collar)], "front": [(0.5, 0.13), (0.5, 0.78)],
+                 "pleats": (0.14, 0.46, 0.39, 0.61, 0.39, 0.61)},
     )
 
 
@@ -185,7 +189,7 @@ def blouse() -> Silhouette:
     outer = [[(0.66, 0.11), (0.82, 0.58)], mirror([(0.66, 0.11), (0.82, 0.58)])]
     return Silhouette(tuple(ops), fill=0.78, pivot=0.45,
                       anchors={"neck": (0.5, top, nw), "waist": (0.45, 0.15), "stripes": outer,
-                               "front": [(0.5, 0.2), (0.5, 0.66)]})
+                               "front": [(0.5, 0.2), (0.5, 0.66)], "pleats": (0.16, 0.62, 0.4, 0.6, 0.37, 0.63)})
 
 
 def overshirt() -> Silhouette:
@@ -204,7 +208,8 @@ def overshirt() -> Silhouette:
         ops += pair(op)
     return Silhouette(tuple(ops), fill=0.82, pivot=0.45,
                       anchors={"neck": (0.5, top, nw), "waist": (0.45, 0.19), "stripes": outer,
-                               "facing": [collar, mirror(collar)], "front": [(0.5, 0.13), (0.5, 0.76)]})
+                               "facing": [collar, mirror(collar)], "front": [(0.5, 0.13), (0.5, 0.76)],
+                               "pleats": (0.36, 0.76, 0.33, 0.67, 0.33, 0.67)})
 
 
 def t_shirt() -> Silhouette:
@@ -268,7 +273,7 @@ def _knit_top(v_neck: bool, sleeved: bool = True) -> tuple[list[Op], dict, list]
     band = (0.5 - hw, hy - 0.055, 0.5 + hw, hy)
     ops += [poly(rect(*band))]
     ops += ribs((band[0], band[1]), (band[2], band[1]), (band[0], band[3]), (band[2], band[3]), 12)
-    return ops, {"neck": (0.5, top, nw), "stripes": outer}, neck
+    return ops, {"neck": (0.5, top, nw), "stripes": outer, "front": [(0.5, top + 0.04), (0.5, 0.32)]}, neck
 
 
 def sweater() -> Silhouette:
@@ -565,7 +570,7 @@ def stole() -> Silhouette:
     ops += fringe((0.1, 0.3), (0.2, 0.08), 7, 0.06, "body", 0.008, angle=3.14159)
     ops += fringe((0.45, 0.92), (0.75, 0.9), 10, 0.06, "body", 0.008)
     ops += [solid(rect(0.62, 0.84, 0.66, 0.87), "light")]
-    return Silhouette(tuple(ops), fill=0.86, motif=0.12)
+    return Silhouette(tuple(ops), fill=0.86, pivot=0.5, motif=0.12)
 
 
 def bandana() -> Silhouette:
@@ -574,7 +579,7 @@ def bandana() -> Silhouette:
     ops: list[Op] = [poly(tri)]
     ops += [line([(0.09, 0.325), (0.91, 0.325), (0.5, 0.74), (0.09, 0.325)], "dark", 0.003)]
     ops += [solid(rect(0.47, 0.66, 0.53, 0.69), "light")]
-    return Silhouette(tuple(ops), fill=0.86, motif=0.12)
+    return Silhouette(tuple(ops), fill=0.86, pivot=0.35, motif=0.12)
 
 
 def square() -> Silhouette:
@@ -582,7 +587,7 @@ def square() -> Silhouette:
     ops: list[Op] = [poly(rect(0.12, 0.12, 0.88, 0.88))]
     ops += [line([(0.15, 0.15), (0.85, 0.15), (0.85, 0.85), (0.15, 0.85), (0.15, 0.15)], "accent", 0.012)]
     ops += [solid(rect(0.77, 0.8, 0.83, 0.83), "light")]
-    return Silhouette(tuple(ops), fill=0.78, motif=0.1)
+    return Silhouette(tuple(ops), fill=0.78, pivot=0.3, motif=0.1)
 
 
 CLOTHING = {

@@ -11,7 +11,6 @@ from samplegen.render.geometry import (
     dot,
     ellipse,
     line,
-    lerp,
     mirror,
     pair,
     path,
@@ -423,7 +422,7 @@ def card_holder(family: str | None) -> Silhouette:
 GOODS = {
     ItemKind.TOTE_BAG: {"tote": with_family(tote_bag), "tote_bag": with_family(structured_tote),
                         "shopper": with_family(shopper)},
-    ItemKind.SHOULDER_BAG: {"bag": with_family(top_handle_bag), "shoulder_bag": with_family(shoulder_bag),
+    ItemKind.SHOULDER_BAG: {"shoulder_bag": with_family(shoulder_bag), "bag": with_family(top_handle_bag),
                             "sling_bag": with_family(sling_bag), "chain_bag": with_family(chain_bag)},
     ItemKind.CROSSBODY_BAG: {"crossbody": with_family(crossbody_bag), "messenger": with_family(messenger_bag),
                              "camera": with_family(camera_bag), "phone": with_family(phone_bag),

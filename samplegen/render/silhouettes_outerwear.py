@@ -75,10 +75,10 @@ def trench_coat(hem: float = 0.95, hem_x: float = 0.745, belted: bool = True, he
             ops += pair(dot(0.56, y, 0.011, "dark"))
     ops += pair(welt(0.6, 0.56, 0.66, 0.65)[0])
     anchors = {"neck": (0.5, top, nw), "stripes": outer, "facing": lapel, "front": [(0.5, 0.35), (0.5, hem - 0.02)]}
+    anchors["waist"] = (0.45, 0.152)
     if belted:
         ops += belt(0.45, 0.152)
-    else:
-        anchors["waist"] = (0.45, 0.152)
+        anchors["belt_worn"] = True
     return Silhouette(tuple(ops), fill=0.9, pivot=0.45, aux="interior", anchors=anchors)
 
 
@@ -143,7 +143,8 @@ def wrap_coat() -> Silhouette:
     ops += [line([(0.6, 0.44), (0.66, 0.97)], "dark", 0.004)]
     ops += belt(0.44, 0.14, buckle_dx=0.0)
     return Silhouette(tuple(ops), fill=0.88, pivot=0.45,
-                      anchors={"neck": (0.5, top, nw), "stripes": outer, "facing": [shawl, mirror(shawl)]})
+                      anchors={"neck": (0.5, top, nw), "stripes": outer, "facing": [shawl, mirror(shawl)],
+                               "waist": (0.44, 0.14), "belt_worn": True, "front": [(0.6, 0.45), (0.66, 0.95)]})
 
 
 # -------------------------------------------------------------------------------------- quilted and puffer
@@ -176,7 +177,8 @@ def quilted_jacket(hem: float = 0.68, hem_x: float = 0.705, sleeved: bool = True
     return Silhouette(
         tuple(ops), fill=0.8, pivot=0.42, surface="quilt",
         anchors={"neck": (0.5, top, nw), "waist": (0.42, 0.166), "stripes": outer,
-                 "facing": [collar, mirror(collar)], "front": [(0.5, 0.14), (0.5, hem - 0.04)]},
+                 "facing": [rect(0.5, 0.14, 0.535, hem), rect(0.465, 0.14, 0.5, hem)],
+                 "front": [(0.5, 0.14), (0.5, hem - 0.04)]},
     )
 
 
@@ -230,7 +232,7 @@ def harrington_jacket() -> Silhouette:
     return Silhouette(
         tuple(ops), fill=0.8, pivot=0.42,
         anchors={"neck": (0.5, top, nw), "waist": (0.4, 0.175), "stripes": outer,
-                 "facing": [collar, mirror(collar)]},
+                 "facing": [collar, mirror(collar)], "front": [(0.5, 0.125), (0.5, 0.515)]},
     )
 
 
