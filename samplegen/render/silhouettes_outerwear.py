@@ -109,6 +109,7 @@ def coat(hem: float = 0.9, hem_x: float = 0.7, angle: float = 11, tip=(0.64, 0.1
         ops += column(0.53, 0.46, hem - 0.12, 3, 0.012, "hw")
         anchors["facing"] = [collar, mirror(collar)]
     elif toggled:
+        anchors["has_hood"] = hooded
         ops += [poly(rrect(0.42, top - 0.01, 0.58, top + 0.05, 0.015))]
         ops += [line([(0.5, top + 0.05), (0.5, hem)], "dark", 0.004)]
         ops += toggles(0.5, [0.2, 0.32, 0.44, 0.56])
