@@ -1,4 +1,4 @@
-"""Collection badges: a small light tag with a near-black glyph in the top-left corner of a shot.
+"""Collection badges: a small light tag with a near-black glyph in the top-left corner of a shot's square.
 
 Each badge is one glyph (no fonts): shapes in the tag's unit square, y down, drawn over the item so the
 badge reads on any product. `Badge.NONE` draws nothing.
@@ -62,9 +62,9 @@ _INKS = {"mark": ink_value(BLACK) + MARK_SHADE, "tag": ink_value(LIGHT) + MARK_S
 
 
 @lru_cache(maxsize=256)
-def _pixels(badge: Badge, base: int) -> tuple[tuple[list[float], int], ...]:
-    """The tag and glyph polygons in pixel coordinates for a frame's shorter side."""
-    x0 = y0 = TAG_CORNER * base
+def _pixels(badge: Badge, base: int, left: int, top: int) -> tuple[tuple[list[float], int], ...]:
+    """The tag and glyph polygons in pixel coordinates for a frame's square (side and top-left corner)."""
+    x0, y0 = left + TAG_CORNER * base, top + TAG_CORNER * base
     side = TAG_SIDE * base
     inset = side * GLYPH_INSET
     g = side - 2 * inset
@@ -80,7 +80,7 @@ def draw_badge(canvas: Image.Image, badge: Badge, fr: Frame) -> None:
     if badge is Badge.NONE:
         return
     pen = ImageDraw.Draw(canvas)
-    for xy, value in _pixels(badge, fr.base):
+    for xy, value in _pixels(badge, fr.base, fr.left, fr.top):
         pen.polygon(xy, fill=value)
 
 

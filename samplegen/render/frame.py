@@ -1,8 +1,11 @@
 """The frame of a shot: its pixel size, where the item may stand, and the fixed size reference.
 
-Lengths are fractions of the frame's shorter side (`Frame.base`). The reference, a ruler along the bottom
-edge, has the same pixel size in every shot of an image size, and items are drawn at a fixed number of
-pixels per unit for their kind, audience and size word, so an item's size can be read against it.
+Everything is laid out in the frame's centred square, whose side is the frame's shorter side
+(`Frame.base`): a taller or wider frame only adds backdrop, so a square centre crop (what many vision
+processors do) keeps the item, the reference and the badge. Lengths are fractions of `base`. The
+reference, a ruler along the square's bottom edge, has the same pixel size in every shot of an image
+size, and items are drawn at a fixed number of pixels per unit for their kind, audience and size word,
+so an item's size can be read against it.
 """
 
 from __future__ import annotations
@@ -31,11 +34,14 @@ MARK_SHADE = 6  # shade level of the ruler and badge ink (before the material's 
 
 
 class Frame(NamedTuple):
-    """A shot's size in pixels and the box the item is placed in: (x0, y0, x1, y1)."""
+    """A shot's size in pixels, the top-left corner of its centred square and the box the item is placed
+    in: (x0, y0, x1, y1)."""
 
     width: int
     height: int
     base: int
+    left: int
+    top: int
     area: tuple[float, float, float, float]
 
 
@@ -55,16 +61,17 @@ def check_size(size: object) -> tuple[int, int]:
 @lru_cache(maxsize=64)
 def frame(width: int, height: int) -> Frame:
     base = min(width, height)
-    area = (MARGIN * base, MARGIN * base, width - MARGIN * base, height - BOTTOM * base)
-    return Frame(width, height, base, area)
+    left, top = (width - base) // 2, (height - base) // 2
+    area = (left + MARGIN * base, top + MARGIN * base, left + base - MARGIN * base, top + base - BOTTOM * base)
+    return Frame(width, height, base, left, top, area)
 
 
 def draw_reference(canvas: Image.Image, fr: Frame) -> None:
-    """The ruler at the bottom left of an index image, in the near-black mark ink."""
+    """The ruler at the bottom left of the frame's square, in the near-black mark ink."""
     b = fr.base
     value = ink_value(BLACK) + MARK_SHADE
-    x0 = round(MARGIN * b)
-    y1 = fr.height - round(RULER_LIFT * b)
+    x0 = fr.left + round(MARGIN * b)
+    y1 = fr.top + b - round(RULER_LIFT * b)
     bar = max(1, round(RULER_BAR * b))
     length = round(RULER_LENGTH * b)
     tick = max(bar + 1, round(RULER_TICK * b))
