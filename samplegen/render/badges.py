@@ -49,8 +49,11 @@ GLYPHS: dict[Badge, tuple[tuple[tuple[Point, ...], str], ...]] = {
         (((0.5, 0.2), (0.2, 0.0), (0.2, 0.2)), "mark"),
         (((0.5, 0.2), (0.8, 0.0), (0.8, 0.2)), "mark"),
     ),
-    Badge.RUNWAY: tuple((tuple(rect(x, 0.0, x + 0.2, 1.0)), "mark") for x in (0.02, 0.4, 0.78)),
-    Badge.HERITAGE: ((((0.04, 0.0), (0.96, 0.0), (0.96, 0.5), (0.5, 1.0), (0.04, 0.5)), "mark"),),
+    Badge.RUNWAY: ((tuple(rect(0.0, 0.0, 1.0, 0.3)), "mark"), (tuple(rect(0.34, 0.3, 0.66, 1.0)), "mark")),  # T stage
+    Badge.HERITAGE: (  # a shield with a light pale
+        (((0.04, 0.0), (0.96, 0.0), (0.96, 0.5), (0.5, 1.0), (0.04, 0.5)), "mark"),
+        (tuple(rect(0.38, 0.0, 0.62, 0.8)), "tag"),
+    ),
     Badge.HOME: ((((0.5, 0.0), (1.0, 0.46), (0.86, 0.46), (0.86, 1.0), (0.14, 1.0), (0.14, 0.46), (0.0, 0.46)),
                   "mark"),),
     Badge.SWIM: ((tuple(_wave(0.2)), "mark"), (tuple(_wave(0.66)), "mark")),
