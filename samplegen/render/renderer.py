@@ -25,7 +25,7 @@ from PIL import Image, ImageChops
 from samplegen.render.audience import audience_program, cut_for
 from samplegen.render.badges import draw_badge
 from samplegen.render.details import SIZE_SCALE
-from samplegen.render.frame import BOTTOM, MARGIN, MAX_SIZE, MIN_SIZE, Frame, check_size, draw_reference, frame
+from samplegen.render.frame import BOTTOM, MARGIN, Frame, check_size, draw_reference, frame
 from samplegen.render.materials import FINISHES, METAL_FINISH, light_map
 from samplegen.render.palette import (
     CONTRASTS,
@@ -42,8 +42,6 @@ from samplegen.render.shapes import Program, draw_program, pose_matrix
 from samplegen.render.silhouettes import silhouette
 from schemas.looks import Audience, DetailLook, ItemKind, PatternLook, SizeLook
 from schemas.product import ProductSpec
-
-__all__ = ["MAX_SIZE", "MIN_SIZE", "check_size"]
 
 _CLOTHING = {
     ItemKind.TRENCH_COAT, ItemKind.COAT, ItemKind.QUILTED_JACKET, ItemKind.PUFFER_JACKET, ItemKind.JACKET,
@@ -98,16 +96,16 @@ def kind_fill(kind: ItemKind, family: str | None = None) -> float:
     """Frame sides per drawing unit of a kind at regular size, before its audience's and size word's scale.
 
     The silhouette's fill times FRAME_FIT (so kinds keep their relative sizes), lowered where needed so
-    that the kind's largest size cue, in any detail and cut and at its largest tilt, still fits a square
-    frame's item area: scaling cues then never meet the frame.
+    that the kind's largest size cue, in every audience's cut and at its largest tilt, still fits a square
+    frame's item area: scaling cues then never meet the frame. (A detail that adds height, such as a hood,
+    may still be scaled down to fit when combined with the largest size cue.)
     """
     need_x = need_y = 0.0
-    for detail in DetailLook:
-        for audience in Audience:
-            prog = audience_program(kind, detail, SizeLook.REGULAR, family, audience)
-            ex, ey = _extent(prog.half, max_angle(kind))
-            scale = cut_for(kind, audience).scale
-            need_x, need_y = max(need_x, ex * scale), max(need_y, ey * scale)
+    for audience in Audience:
+        prog = audience_program(kind, DetailLook.NONE, SizeLook.REGULAR, family, audience)
+        ex, ey = _extent(prog.half, max_angle(kind))
+        scale = cut_for(kind, audience).scale
+        need_x, need_y = max(need_x, ex * scale), max(need_y, ey * scale)
     room_x, room_y = (1.0 - 2 * MARGIN) / 2, (1.0 - MARGIN - BOTTOM) / 2
     fill = silhouette(kind, family).fill * FRAME_FIT
     return min(fill, room_x / (need_x * LARGEST), room_y / (need_y * LARGEST))
