@@ -8,6 +8,7 @@ import yaml
 
 from samplegen.features import dataset_features
 from schemas import BuildConfig, Profile
+from schemas.config import format_image_size
 
 LICENSE = "cc-by-4.0"
 TASK_CATEGORIES = ["image-to-text", "visual-question-answering", "image-classification"]
@@ -35,7 +36,7 @@ def build_command(config: BuildConfig) -> str:
         f"--n {config.n}",
         f"--seed {config.seed}",
         f"--profile {config.profile}",
-        f"--image-size {config.image_size}",
+        f"--image-size {format_image_size(config.image_size)}",
         f"--image-format {config.image_format.value}",
         f"--quality {config.image_quality}",
         f"--splits {splits}",
@@ -70,10 +71,13 @@ def card_text(config: BuildConfig, profile: Profile, splits: list[SplitStats], v
     }
     header = yaml.safe_dump(metadata, sort_keys=False, allow_unicode=True)
     split_lines = "\n".join(f"| {s.name} | {s.num_examples:,} |" for s in splits)
+    width, height = config.image_dims
     image_note = (
-        f"`image` is a {config.image_size}×{config.image_size} {config.image_format.value} "
+        f"`image` is a {width}×{height} {config.image_format.value} "
         f"(quality {config.image_quality}) studio shot rendered from the same latent product description "
-        "as the row: silhouette of the product type, its colour, pattern and material cues."
+        "as the row: silhouette of the product type, its colour, pattern and material cues, cut for its "
+        "audience (children's items at child proportions), drawn at a fixed scale against the ruler at the "
+        "bottom left, with a corner badge for collection leaves (new in, best sellers, gifts, runway, ...)."
         if config.with_images
         else "This build has no image column (`--no-images`)."
     )

@@ -23,11 +23,11 @@ import pandas as pd
 from pydantic import ValidationError
 
 from samplegen.errors import ProfileError, describe_validation_error
-from samplegen.fit_tables import PRICE_BANDS, PRICE_STEP_CANDIDATES
+from samplegen.fit_tables import CATEGORY_BADGES, PRICE_BANDS, PRICE_STEP_CANDIDATES
 from samplegen.profiles import load_profile
 from samplegen.real import RealTable
 from samplegen.title_parse import SLOTS, ParsedTitle, TitleParser, pattern_look_for
-from schemas import NOT_AVAILABLE, ItemKind, MaterialLook, Profile, to_eur
+from schemas import NOT_AVAILABLE, Badge, ItemKind, MaterialLook, Profile, to_eur
 from schemas.row import GUID_IMAGEURL_PATTERN, ITEMURL_PATTERN
 
 MIN_SIGMA, MAX_SIGMA = 0.05, 1.0
@@ -93,6 +93,11 @@ def infer_price_steps(prices: list[float]) -> list[dict]:
         if not steps or step != steps[-1]["step"]:
             steps.append({"from_price": low, "step": step})
     return steps
+
+
+def leaf_badge(category2: str, category3: str) -> Badge:
+    """The collection badge a leaf's shots carry: by its category2 name, else its category3 name."""
+    return CATEGORY_BADGES.get(category2.strip().upper()) or CATEGORY_BADGES.get(category3.strip().upper(), Badge.NONE)
 
 
 def _mode(values: pd.Series) -> str:
@@ -256,6 +261,7 @@ def fit_profile(real: RealTable, *, base: Profile | None = None, name: str | Non
                 "weight": len(rows),
                 "kinds": leaf_kinds,
                 "price_factor": round(math.exp(leaf_log_factor[triple]), 4),
+                "badge": leaf_badge(triple[1], triple[2]).value,
             }
         )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from schemas import ItemKind, PatternLook
+from schemas import Badge, ItemKind, PatternLook
 
 # Item nouns seen in real DBQ titles beyond the built-in profile's nouns, with the kind they draw as.
 EXTRA_NOUNS: dict[str, ItemKind] = {
@@ -94,3 +94,24 @@ MATERIAL_MODIFIERS = frozenset(
 # Retail steps tried when inferring price points, and the price bands they are inferred for.
 PRICE_STEP_CANDIDATES = (1000, 500, 100, 50, 10, 5, 1)
 PRICE_BANDS = (0, 100, 1_000, 10_000, 100_000)
+
+# Collection badges of category leaves, by category2 name (else category3 name): the leaves that hold the
+# same kinds as a department. English names as the US store writes them, and names seen in other stores.
+CATEGORY_BADGES: dict[str, Badge] = {
+    "NEW ARRIVALS": Badge.NEW_IN,
+    "NEW IN": Badge.NEW_IN,
+    "全新精品": Badge.NEW_IN,
+    "最新上架": Badge.NEW_IN,
+    "BEST SELLERS": Badge.BEST_SELLER,
+    "GIFTS": Badge.GIFT,
+    "GIFT SETS": Badge.GIFT,
+    "全部礼品": Badge.GIFT,
+    "RUNWAY": Badge.RUNWAY,
+    "THE TRENCH COAT": Badge.HERITAGE,
+    "HOME": Badge.HOME,
+    "SWIMWEAR": Badge.SWIM,
+    "COSTUMI DA BAGNO": Badge.SWIM,
+    "GIRLS": Badge.GIRLS,
+    "ガールズ": Badge.GIRLS,
+    "BOYS": Badge.BOYS,
+}

@@ -11,6 +11,46 @@ MAX_SEED = 2**63 - 1
 MIN_IMAGE_SIZE = 64
 MAX_IMAGE_SIZE = 2048
 
+ImageSize = int | tuple[int, int]  # a square's side, or (width, height), in pixels
+_SIZE_TEXT = re.compile(r"\s*(\d+)\s*(?:[xX\u00d7*]\s*(\d+)\s*)?")
+_SIZE_HINT = f"a side in pixels (e.g. 512) or WIDTHxHEIGHT (e.g. 512x640), each {MIN_IMAGE_SIZE} to {MAX_IMAGE_SIZE}"
+
+
+def parse_image_size(value: object) -> ImageSize:
+    """An image size from 512, "512", "512x640", (512, 640) or [512, 640]: an int for a square, else
+    (width, height). Raises ValueError, saying what is accepted, for anything else or a side out of range."""
+    dims: tuple[object, ...]
+    if isinstance(value, str):
+        match = _SIZE_TEXT.fullmatch(value)
+        if match is None:
+            raise ValueError(f"image size must be {_SIZE_HINT}")
+        dims = tuple(int(part) for part in match.groups() if part is not None)
+    elif isinstance(value, (tuple, list)) and len(value) == 2:
+        dims = tuple(value)
+    else:
+        dims = (value,)
+    if not all(isinstance(d, int) and not isinstance(d, bool) for d in dims):
+        raise ValueError(f"image size must be {_SIZE_HINT}")
+    for name, side in zip(("side", "height") if len(dims) == 1 else ("width", "height"), dims):
+        if not MIN_IMAGE_SIZE <= side <= MAX_IMAGE_SIZE:  # type: ignore[operator]
+            raise ValueError(
+                f"image {name} {side} is out of range: must be {MIN_IMAGE_SIZE} to {MAX_IMAGE_SIZE} pixels"
+            )
+    if len(dims) == 1 or dims[0] == dims[1]:
+        return int(dims[0])  # type: ignore[call-overload]
+    return (int(dims[0]), int(dims[1]))  # type: ignore[call-overload]
+
+
+def image_dims(size: ImageSize) -> tuple[int, int]:
+    """(width, height) of an already parsed image size."""
+    return (size, size) if isinstance(size, int) else size
+
+
+def format_image_size(size: ImageSize) -> str:
+    """The size as the CLI takes it: "512" or "512x640"."""
+    width, height = image_dims(size)
+    return str(width) if width == height else f"{width}x{height}"
+
 
 class ImageFormat(StrEnum):
     JPEG = "JPEG"
@@ -26,13 +66,25 @@ class BuildConfig(BaseModel):
     n: int = Field(default=3040, gt=0, le=100_000_000, description="number of rows over all splits")
     seed: int = Field(default=0, ge=0, le=MAX_SEED)
     profile: str = Field(default="us", min_length=1)
-    image_size: int = Field(default=512, ge=MIN_IMAGE_SIZE, le=MAX_IMAGE_SIZE)
+    image_size: ImageSize = Field(
+        default=512, description="square side in pixels, or (width, height); also parsed from '512x640'"
+    )
     image_format: ImageFormat = ImageFormat.JPEG
     image_quality: int = Field(default=90, ge=1, le=100, description="JPEG/WEBP quality")
     splits: dict[str, float] = Field(default_factory=lambda: {"train": 0.9, "test": 0.1})
     num_proc: int = Field(default=1, ge=1, le=512)
     shard_size: int = Field(default=2000, ge=1, description="rows per parquet shard")
     with_images: bool = True
+
+    @field_validator("image_size", mode="before")
+    @classmethod
+    def _parse_image_size(cls, value: object) -> ImageSize:
+        return parse_image_size(value)
+
+    @property
+    def image_dims(self) -> tuple[int, int]:
+        """(width, height) of the images in pixels."""
+        return image_dims(self.image_size)
 
     @field_validator("image_format", mode="before")
     @classmethod

@@ -153,7 +153,8 @@ class Audience(StrEnum):
 
 class Badge(StrEnum):
     """A collection cue drawn on the shot, for category leaves that hold the same kinds as a department
-    (new arrivals, best sellers, gifts, runway, the heritage trench, home, swimwear)."""
+    (new arrivals, best sellers, gifts, runway, the heritage trench, home, swimwear), and the children's
+    departments that share kinds (girls, boys)."""
 
     NONE = "none"
     NEW_IN = "new_in"
@@ -163,3 +164,5 @@ class Badge(StrEnum):
     HERITAGE = "heritage"
     HOME = "home"
     SWIM = "swim"
+    GIRLS = "girls"
+    BOYS = "boys"

@@ -39,7 +39,9 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--seed", type=int, default=defaults.seed, help="seed; same seed and version, same bytes")
     parser.add_argument("--out", default="out/samplegen-us", help="output folder (default out/samplegen-us)")
     parser.add_argument("--profile", default=defaults.profile, help="built-in profile name or profile JSON path")
-    parser.add_argument("--image-size", type=int, default=defaults.image_size, help="image side in pixels")
+    parser.add_argument(
+        "--image-size", default=str(defaults.image_size), help="image side in pixels, or WIDTHxHEIGHT (e.g. 512x640)"
+    )
     parser.add_argument("--image-format", default=defaults.image_format.value, help="JPEG, PNG or WEBP")
     parser.add_argument("--quality", type=int, default=defaults.image_quality, help="JPEG/WEBP quality 1-100")
     parser.add_argument(

@@ -12,12 +12,10 @@ from functools import lru_cache
 import numpy as np
 
 from samplegen.render.geometry import Op, Silhouette, hole, line, rect, rrect, solid
-from samplegen.render.materials import TRIMMED
 from samplegen.render.parts import belt, hood, hood_trim, tied_belt
 from samplegen.render.shapes import Drawing, Program, compile_drawing, prepare_ops
 from samplegen.render.silhouettes import silhouette
 from schemas.looks import DetailLook, ItemKind, SizeLook
-from schemas.product import ProductSpec
 
 # overall drawing scale per size cue
 SIZE_SCALE: dict[SizeLook, float] = {
@@ -196,18 +194,8 @@ def program_for(kind: ItemKind, detail: DetailLook, size: SizeLook, family: str 
     return compile_drawing(_variant(kind, detail, family, shape, line, trim), _warp(sil, size))
 
 
-def drawing_for(spec: ProductSpec) -> tuple[Silhouette, Program]:
-    """The silhouette and compiled program a spec's shot draws (kind, noun shape, beauty line, bag family,
-    detail, size and the check-and-leather trim)."""
-    sil = silhouette(spec.kind, spec.bag_family, spec.noun_shape, spec.line_shape)
-    trim = spec.material_look in TRIMMED
-    prog = program_for(spec.kind, spec.detail_look, spec.size_look, spec.bag_family, spec.noun_shape,
-                       spec.line_shape, trim)
-    return sil, prog
-
-
 def clear_variants() -> None:
     _variant.cache_clear()
 
 
-__all__ = ["SIZE_SCALE", "clear_variants", "drawing_for", "program_for", "variant_ops"]
+__all__ = ["SIZE_SCALE", "clear_variants", "program_for", "variant_ops"]

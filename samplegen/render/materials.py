@@ -51,7 +51,7 @@ FINISHES: dict[MaterialLook, Finish] = {
 
 METAL_FINISH = FINISHES[MaterialLook.METAL]
 
-# materials drawn as two: a check canvas body with leather trim (see `details.drawing_for`)
+# materials drawn as two: a check canvas body with leather trim (see `details.program_for`'s trim)
 TRIMMED = frozenset({MaterialLook.CHECK_LEATHER})
 
 

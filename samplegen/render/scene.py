@@ -2,7 +2,8 @@
 
 Images that are costly to make (backdrop gradients, shadow sprites) are cached per style, size and
 softness. Tones, light contrast and warmth and shadow strength are picked from small grids and only
-enter the per-render palette (itself cached); pose, scale, position and pattern phase are continuous.
+enter the per-render palette (itself cached); pose, position and pattern phase are continuous. The item's
+scale is not random: it is fixed by its kind, audience and size word (see `renderer`).
 """
 
 from __future__ import annotations
@@ -57,7 +58,6 @@ class Scene(NamedTuple):
     shadow_softness: int
     angle: float
     flip: bool
-    scale_jitter: float
     offset: tuple[float, float]
     phase: tuple[float, float]
 
@@ -83,7 +83,7 @@ _TONES = [
 
 # Which of the N_RANDOM draws only choose palette entries (backdrop tones, light contrast, warmth, shadow
 # depth); the others shape the index image (backdrop style, light direction, shadow softness, pose, framing,
-# pattern phase).
+# pattern phase). Draw 11 (once a random scale) is unused, so the other draws keep their positions.
 TONE_DRAWS = (1, 2, 3, 5, 6, 7)
 
 
@@ -106,26 +106,25 @@ def scene_from(u: list[float], max_angle: float) -> Scene:
         int(u[8] * len(SHADOW_FALLOFF)),
         (u[9] - 0.5) * 2.0 * max_angle,
         u[10] < 0.5,
-        0.92 + 0.12 * u[11],
         (u[12] - 0.5, u[13] - 0.5),
         (u[14], u[15]),
     )
 
 
-def background(style: int, size: int) -> Image.Image:
-    """Cached backdrop of gradient levels 0..15 (the palette turns them into tones).
+def background(style: int, width: int, height: int) -> Image.Image:
+    """Cached width x height backdrop of gradient levels 0..15 (the palette turns them into tones).
 
     Evaluated at quarter resolution in 4-bit fixed point, enlarged (nearest) and ordered-dithered to
-    whole levels at full resolution.
+    whole levels at full resolution. Coordinates run 0..1 along each side.
     """
 
     def build() -> Image.Image:
-        n = (size + 3) // 4
-        c = (np.arange(n, dtype=np.float32) + 0.5) / n
-        x, y = c[None, :], c[:, None]
+        nx, ny = (width + 3) // 4, (height + 3) // 4
+        x = ((np.arange(nx, dtype=np.float32) + 0.5) / nx)[None, :]
+        y = ((np.arange(ny, dtype=np.float32) + 0.5) / ny)[:, None]
         name = BG_STYLES[style]
         if name == "vertical":
-            t = np.broadcast_to(y ** 1.3, (n, n))
+            t = np.broadcast_to(y ** 1.3, (ny, nx))
         elif name == "radial":
             t = np.clip(np.sqrt((x - 0.5) ** 2 + (y - 0.42) ** 2) / 0.72, 0, 1)
         elif name == "diagonal":
@@ -133,12 +132,11 @@ def background(style: int, size: int) -> Image.Image:
         else:  # horizon: wall then floor, softly blended
             t = 0.35 * y + 0.65 / (1.0 + np.exp(-(y - 0.7) * 14.0))
         top = (GRAD_LEVELS - 1) * 16
-        fixed = Image.fromarray(np.clip(t * top, 0, top).astype(np.uint8)).resize((size, size), Image.NEAREST)
-        reps = size // 4 + 1
-        dither = Image.fromarray(np.tile(_BAYER16, (reps, reps))[:size, :size])
+        fixed = Image.fromarray(np.clip(t * top, 0, top).astype(np.uint8)).resize((width, height), Image.NEAREST)
+        dither = Image.fromarray(np.tile(_BAYER16, (height // 4 + 1, width // 4 + 1))[:height, :width])
         return ImageChops.add_modulo(fixed, dither).point(_SHIFT4_LUT)
 
-    return _backgrounds.get(("bg", style, size), build)
+    return _backgrounds.get(("bg", style, width, height), build)
 
 
 _SPRITE_W, _SPRITE_H = 256, 64

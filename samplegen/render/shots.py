@@ -17,25 +17,16 @@ from typing import NamedTuple
 
 from PIL import Image
 
-from samplegen.render.renderer import _check_size, colourise, compose, max_angle, shot_palettes
+from samplegen.render.cues import drawn_cues
+from samplegen.render.renderer import check_size, colourise, compose, max_angle, shot_palettes
 from samplegen.render.scene import N_RANDOM, TONE_DRAWS, Scene, scene_from
 from samplegen.sampling import RENDER_SETUP_STREAM, RENDER_STREAM, uniform_draws
 from schemas.product import ProductSpec
 
 
 def _shape_key(spec: ProductSpec) -> tuple:
-    """Everything of a spec that `compose` reads, with the product group."""
-    return (
-        spec.group,
-        spec.kind,
-        spec.noun_shape,
-        spec.line_shape,
-        spec.bag_family,
-        spec.detail_look,
-        spec.size_look,
-        spec.pattern_look,
-        spec.material_look,
-    )
+    """Everything of a spec that `compose` reads (its drawn cues but the colours), with the product group."""
+    return (spec.group, *drawn_cues(spec)._replace(colour=None, accent=None))
 
 
 CANVAS_BUDGET = 16 * 2**20  # bytes of index images `draw_many` draws ahead (64 rows' worth at 512 x 512)
@@ -52,9 +43,9 @@ class Shot(NamedTuple):
 class ProductShots:
     """Renders rows of a build, reusing the last product's drawn set-up for its next colour variant."""
 
-    def __init__(self, seed: int, size: int) -> None:
+    def __init__(self, seed: int, size: int | tuple[int, int]) -> None:
         self.seed = seed
-        self.size = _check_size(size)
+        self.size = check_size(size)  # (width, height)
         self._setup_key: tuple | None = None
         self._setup: list[float] = []
         self._canvas_key: tuple | None = None
@@ -91,7 +82,7 @@ class ProductShots:
         row, takes about 6% less time (4-9% in interleaved measurements, bench/bench_draw_order.py): the
         two working sets stop evicting each other from the CPU's caches. At most `CANVAS_BUDGET` bytes of index images are held at once.
         """
-        batch = max(1, CANVAS_BUDGET // (self.size * self.size))
+        batch = max(1, CANVAS_BUDGET // (self.size[0] * self.size[1]))
         for start in range(0, len(shots), batch):
             part = shots[start : start + batch]
             canvases = [self._canvas_for(shot) for shot in part]

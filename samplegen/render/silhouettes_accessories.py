@@ -135,6 +135,10 @@ def belt(family: str | None) -> Silhouette:
     return Silhouette(tuple(ops), fill=0.8, motif=0.1, anchors={"facing": [tail]})
 
 
+# Motif period of jewellery, as a share of the drawing: small enough that a print always shows on a pendant.
+JEWEL_MOTIF = 0.1
+
+
 def necklace(family: str | None) -> Silhouette:
     right = cbez((0.5, 0.66), (0.64, 0.65), (0.76, 0.45), (0.74, 0.2), 10) + bez((0.74, 0.2), (0.72, 0.05), (0.5, 0.05), 6)[1:]
     loop = mirror(list(reversed(right)))[:-1] + right
@@ -143,7 +147,7 @@ def necklace(family: str | None) -> Silhouette:
     ops += [line([(0.5, 0.66), (0.5, 0.7)], "hw", 0.01, mask=True)]
     ops += [poly(ellipse(0.5, 0.77, 0.075, 0.075, 20), "body", "hw", 0.01)]
     ops += [dot(0.5, 0.7, 0.016, "hw", mask=True)]
-    return Silhouette(tuple(ops), fill=0.72, motif=0.3)
+    return Silhouette(tuple(ops), fill=0.72, motif=JEWEL_MOTIF)
 
 
 def earrings(family: str | None) -> Silhouette:
@@ -153,7 +157,7 @@ def earrings(family: str | None) -> Silhouette:
     one += [poly(ellipse(0.3, 0.52, 0.065, 0.115, 18), "body", "hw", 0.006)]
     one += [line([(0.28, 0.46), (0.29, 0.44)], "light", 0.012)]
     ops = one + [mirrored(op) for op in one]
-    return Silhouette(tuple(ops), fill=0.66, aux="pearl", motif=0.3)
+    return Silhouette(tuple(ops), fill=0.66, aux="pearl", motif=JEWEL_MOTIF)
 
 
 def pendant_necklace(family: str | None) -> Silhouette:
@@ -162,7 +166,7 @@ def pendant_necklace(family: str | None) -> Silhouette:
     loop = mirror(list(reversed(right)))[:-1] + right
     ops: list[Op] = [line(loop, "hw", 0.006, mask=True)]
     ops += [dot(0.5, 0.79, 0.12, "hw", mask=True), poly(ellipse(0.5, 0.79, 0.1, 0.1, 24), "body", "dark", 0.004)]
-    return Silhouette(tuple(ops), fill=0.74, motif=0.3)
+    return Silhouette(tuple(ops), fill=0.74, motif=JEWEL_MOTIF)
 
 
 def chain_necklace(family: str | None) -> Silhouette:
@@ -174,7 +178,7 @@ def chain_necklace(family: str | None) -> Silhouette:
         ops.append(dot(x, y, 0.018, "dark" if i % 2 else "ground"))
     ops += [line([(0.42, 0.78), (0.58, 0.78)], "hw", 0.022, mask=True), line([(0.5, 0.78), (0.5, 0.83)], "hw", 0.01, mask=True)]
     ops += [poly(ellipse(0.5, 0.88, 0.055, 0.055, 16), "body", "hw", 0.008)]
-    return Silhouette(tuple(ops), fill=0.74, motif=0.3)
+    return Silhouette(tuple(ops), fill=0.74, motif=JEWEL_MOTIF)
 
 
 def stud_earrings(family: str | None) -> Silhouette:

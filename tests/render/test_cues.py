@@ -58,12 +58,12 @@ def profile():
 
 
 def test_iou_threshold_is_far_above_rasterisation_noise() -> None:
-    """The same drawing at 128 and 127 px (edges moved by up to a pixel) keeps an IoU near 1."""
+    """The same drawing moved by one pixel (what rasterisation can do to an edge) keeps an IoU well above
+    the threshold that tells two nouns apart."""
     for kind in (ItemKind.TROUSERS, ItemKind.WALLET, ItemKind.SUNGLASSES):
         a = mask(kind, size=128)
-        b = np.zeros_like(a)
-        b[:127, :127] = mask(kind, size=127)
-        assert iou(a, b) > 0.9 > NOUN_IOU_MAX
+        for axis in (0, 1):
+            assert iou(a, np.roll(a, 1, axis=axis)) > 0.88 > NOUN_IOU_MAX
 
 
 def test_every_noun_of_the_profile_names_a_shape_its_kind_draws(profile) -> None:
@@ -92,12 +92,12 @@ def test_every_registered_shape_differs_from_the_others_of_its_kind() -> None:
 
 
 def test_sleeveless_nouns_are_narrower_than_their_sleeved_kind() -> None:
-    """Gilets and the sweater vest have no sleeves: their masks are narrower at the cuffs' height."""
+    """Gilets and the sweater vest have no sleeves: the sleeves' share of the drawing (over 8%) is gone."""
     for kind, sleeved, sleeveless in ((ItemKind.QUILTED_JACKET, "quilted_jacket", "quilted_gilet"),
                                       (ItemKind.PUFFER_JACKET, "puffer_jacket", "puffer_gilet"),
                                       (ItemKind.SWEATER, "sweater", "sweater_vest")):
-        width = [mask(kind, shape).any(axis=0).sum() for shape in (sleeved, sleeveless)]
-        assert width[1] < 0.85 * width[0], kind
+        area = [mask(kind, shape).sum() for shape in (sleeved, sleeveless)]
+        assert area[1] < 0.92 * area[0], kind
 
 
 def test_a_shape_or_line_the_kind_does_not_draw_is_an_error() -> None:
@@ -226,7 +226,6 @@ _CUE_CHANGES = {
     "colour": (spec(ItemKind.TRENCH_COAT), Colour(name="Black", rgb=(20, 20, 20))),
     "accent": (spec(ItemKind.TOTE_BAG), Colour(name="Red", rgb=(170, 30, 40))),
 }
-_DRAWN_ELSEWHERE = {"audience", "badge"}  # drawn by the audience and badge cues of issue 17 (another branch)
 
 
 def test_the_cue_cases_cover_every_drawn_cue() -> None:
@@ -235,8 +234,7 @@ def test_the_cue_cases_cover_every_drawn_cue() -> None:
 
 @pytest.mark.parametrize(
     "cue",
-    [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="not drawn on this branch yet"))
-     if c in _DRAWN_ELSEWHERE else c for c in DrawnCues._fields],
+    list(DrawnCues._fields),
 )
 def test_specs_differing_in_one_drawn_cue_render_different_pixels(cue: str) -> None:
     base, value = _CUE_CHANGES[cue]

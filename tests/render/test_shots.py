@@ -14,7 +14,7 @@ from samplegen.spec import ProfileTables, product_spec
 from schemas import BuildConfig
 
 TONE_FIELDS = ("bg_top", "bg_bottom", "contrast", "warmth", "shadow_strength")
-SET_UP_FIELDS = ("bg_style", "light", "shadow_softness", "angle", "flip", "scale_jitter", "offset", "phase")
+SET_UP_FIELDS = ("bg_style", "light", "shadow_softness", "angle", "flip", "offset", "phase")
 
 
 @pytest.fixture(scope="module")

@@ -139,3 +139,19 @@ def test_bad_settings_raise_one_line_config_errors(tmp_path):
     with pytest.raises(samplegen.ConfigError, match="n must be at least"):
         samplegen.write_dataset(BuildConfig(n=1, with_images=False), tmp_path / "y")
     assert not (tmp_path / "y").exists()
+
+
+def test_a_portrait_build_has_portrait_images_and_says_so(tmp_path, capsys):
+    """`--image-size WxH` gives W x H images; the card names the size and the command that remakes it."""
+    from samplegen.cli import main  # noqa: PLC0415
+
+    out = tmp_path / "portrait"
+    assert main(["build", "--n", "6", "--seed", "2", "--image-size", "64x96", "--out", str(out), "--quiet"]) == 0
+    capsys.readouterr()
+    dataset = datasets.load_dataset(str(out))
+    assert {row["image"].size for split in dataset.values() for row in split} == {(64, 96)}
+    prose = (out / "README.md").read_text(encoding="utf-8")
+    assert "`image` is a 64×96 JPEG" in prose
+    assert "--image-size 64x96 " in prose
+    again = samplegen.write_dataset(BuildConfig(n=6, seed=2, image_size=(64, 96)), tmp_path / "again", progress=False)
+    assert folder_digest(again) == folder_digest(out)

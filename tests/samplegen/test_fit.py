@@ -7,11 +7,11 @@ import pandas as pd
 import pytest
 
 from samplegen.errors import ProfileError
-from samplegen.fit import fit_profile, infer_eur_rate, infer_price_steps, profile, save_profile
+from samplegen.fit import fit_profile, infer_eur_rate, infer_price_steps, leaf_badge, profile, save_profile
 from samplegen.profiles import load_profile
 from samplegen.real import read_dbq
 from samplegen.title_parse import TitleParser
-from schemas import ItemKind, ProductRow, Profile
+from schemas import Badge, ItemKind, ProductRow, Profile
 from tests.conftest import REFERENCE_CSV, generated_rows
 
 COUNTRIES = ["ARE", "CHI", "FRA", "ITA", "JPN", "SGP"]
@@ -92,6 +92,28 @@ def test_chinese_build_keeps_local_category_names_and_price_scale(tmp_path):
     assert all(row["currency_code"] == "CNY" for row in rows)
     median = sorted(row["full_price"] for row in rows)[250]
     assert 5_000 <= median <= 25_000  # CNY prices, ~7.9x the US dollar figures
+
+
+@pytest.mark.parametrize(
+    ("country", "category2", "badge"),
+    [("CHI", "全新精品", Badge.NEW_IN), ("CHI", "全部礼品", Badge.GIFT), ("JPN", "ガールズ", Badge.GIRLS),
+     ("ITA", "ABBIGLIAMENTO", Badge.SWIM), ("FRA", "VÊTEMENTS", Badge.NONE), ("ARE", "BAGS", Badge.NONE)],
+)
+def test_fitted_leaves_carry_their_collection_badge(country, category2, badge):
+    fitted, _ = fit_profile(read_dbq(REFERENCE_CSV, country=country))
+    assert {leaf.badge for leaf in fitted.leaves if leaf.category2 == category2} == {badge}
+
+
+def test_the_us_profile_badges_follow_the_table_and_tell_apart_leaves_of_the_same_kinds():
+    """Within one audience, a kind and a badge name one category3 (the oracle can read the leaf)."""
+    us = load_profile("us")
+    category3s: dict[tuple, set[str]] = {}
+    for leaf in us.leaves:
+        assert leaf.badge == leaf_badge(leaf.category2, leaf.category3), (leaf.category2, leaf.category3)
+        for kind in leaf.kinds:
+            category3s.setdefault((leaf.audience, kind, leaf.badge), set()).add(leaf.category3)
+    assert {key: names for key, names in category3s.items() if len(names) > 1} == {}
+    assert {leaf.badge for leaf in us.leaves} == set(Badge)
 
 
 def test_unreadable_titles_everywhere_is_a_clear_error(tmp_path):

@@ -2,6 +2,7 @@ import pytest
 from pydantic import ValidationError
 
 from schemas import BuildConfig, ImageFormat
+from schemas.config import format_image_size
 
 
 def test_defaults_are_the_real_size():
@@ -20,8 +21,14 @@ def test_jpg_is_accepted_as_jpeg():
         ({"n": 0}, "greater than 0"),
         ({"seed": -1}, "greater than or equal to 0"),
         ({"seed": 2**64}, "less than or equal to"),
-        ({"image_size": 8}, "greater than or equal to 64"),
-        ({"image_size": 4096}, "less than or equal to 2048"),
+        ({"image_size": 8}, "image side 8 is out of range: must be 64 to 2048"),
+        ({"image_size": 4096}, "image side 4096 is out of range"),
+        ({"image_size": "512x4096"}, "image height 4096 is out of range"),
+        ({"image_size": (10, 512)}, "image width 10 is out of range"),
+        ({"image_size": "512 by 640"}, "WIDTHxHEIGHT"),
+        ({"image_size": 512.5}, "WIDTHxHEIGHT"),
+        ({"image_size": True}, "WIDTHxHEIGHT"),
+        ({"image_size": (512, 640, 3)}, "WIDTHxHEIGHT"),
         ({"image_format": "gif"}, "JPEG"),
         ({"image_quality": 0}, "greater than or equal to 1"),
         ({"splits": {"train": 0.5}}, "add up to 1"),
@@ -35,3 +42,27 @@ def test_jpg_is_accepted_as_jpeg():
 def test_invalid_settings_say_what_is_wrong(settings, fragment):
     with pytest.raises(ValidationError, match=fragment):
         BuildConfig(**settings)
+
+
+@pytest.mark.parametrize(
+    ("value", "size", "dims"),
+    [
+        (512, 512, (512, 512)),
+        ("300", 300, (300, 300)),
+        ("512x640", (512, 640), (512, 640)),
+        (" 640 X 512 ", (640, 512), (640, 512)),
+        ("512\u00d7640", (512, 640), (512, 640)),
+        ((512, 640), (512, 640), (512, 640)),
+        ([256, 256], 256, (256, 256)),  # a square is always the plain side
+    ],
+)
+def test_image_size_takes_a_side_or_width_by_height(value, size, dims):
+    config = BuildConfig(image_size=value)
+    assert (config.image_size, config.image_dims) == (size, dims)
+
+
+def test_a_width_by_height_config_survives_json():
+    config = BuildConfig(image_size="512x640")
+    assert BuildConfig.model_validate_json(config.model_dump_json()) == config
+    assert format_image_size(config.image_size) == "512x640"
+    assert format_image_size(BuildConfig().image_size) == "512"
