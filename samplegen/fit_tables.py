@@ -94,3 +94,9 @@ MATERIAL_MODIFIERS = frozenset(
 # Retail steps tried when inferring price points, and the price bands they are inferred for.
 PRICE_STEP_CANDIDATES = (1000, 500, 100, 50, 10, 5, 1)
 PRICE_BANDS = (0, 100, 1_000, 10_000, 100_000)
+
+# A leaf's or noun's price factor is pulled toward 1 as if it had this many extra rows at 1.
+LEAF_SHRINK = 3.0
+NOUN_SHRINK = 3.0
+# Fitted markdowns are rounded to this share (real sales take 30%, 40%, 50% off).
+DISCOUNT_STEP = 0.05
