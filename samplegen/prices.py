@@ -39,21 +39,25 @@ def unsnapped_price(kind: KindSpec, factor: float, noise: float, draw: float) ->
 
 def snap_to_price_point(price: float, profile: Profile) -> float:
     """Round to the retail step in force at this price, then keep inside the profile's range."""
-    step = _step_at(price, profile)
-    snapped = max(step, round(price / step) * step)
-    return float(min(max(snapped, profile.price_min), profile.price_max))
+    return float(min(max(_on_grid(price, profile), profile.price_min), profile.price_max))
 
 
 def marked_down(full_price: float, off: float, profile: Profile) -> float:
-    """The selling price after taking `off` (a share) from `full_price`, on the price grid and below the full
-    price; the full price itself when no grid point lies below it."""
+    """The selling price after taking `off` (a share) from `full_price`: on the price grid (a markdown may
+    go below the range full prices keep to) and below the full price; the full price itself when no grid
+    point lies below it."""
     if off <= 0:
         return full_price
-    price = snap_to_price_point(full_price * (1 - off), profile)
+    price = _on_grid(full_price * (1 - off), profile)
     if price >= full_price:
         step = _step_at(full_price - 1e-9, profile)
         price = float(math.ceil(full_price / step) * step - step)
     return price if 0 < price < full_price else full_price
+
+
+def _on_grid(price: float, profile: Profile) -> float:
+    step = _step_at(price, profile)
+    return float(max(step, round(price / step) * step))
 
 
 def _step_at(price: float, profile: Profile) -> float:

@@ -37,6 +37,7 @@ class BuildConfig(BaseModel):
         default=None,
         ge=0,
         le=2,
+        allow_inf_nan=False,
         description="hidden per-product price spread (standard deviation of log price among products with the "
         "same title and leaf); None: the profile's price_noise",
     )
