@@ -95,3 +95,16 @@ def test_without_products_sharing_a_title_the_noise_is_what_the_factors_leave(us
     assert 0 < fitted.price_noise < 1
     jpn, _ = fit_profile(read_dbq(REFERENCE_CSV, country="JPN"))  # one product: no evidence at all
     assert jpn.price_noise == us_profile.price_noise  # the base profile's
+
+
+def test_build_price_noise_reaches_the_rows_and_the_card(tmp_path):
+    from samplegen.cli import main
+
+    out = tmp_path / "quiet"
+    assert main(["build", "--n", "300", "--no-images", "--quiet", "--price-noise", "0", "--out", str(out)]) == 0
+    card = (out / "README.md").read_text(encoding="utf-8")
+    assert "--price-noise 0 --no-images --out DIR" in card
+    assert "standard deviation\n0 (`--price-noise`)" in card
+    frame = read_dbq(out).frame
+    prices = frame.groupby(["title", "category1_code", "category2_code", "category3_code"])["full_price"].nunique()
+    assert (prices == 1).all() and len(prices) < len(frame)  # one price per title and leaf, and titles repeat
