@@ -35,25 +35,36 @@ def doubled(title: str) -> bool:
     return len(tokens) != len(set(tokens))
 
 
-def measure(frame) -> dict[str, float]:
-    products: dict[str, dict[int, float]] = defaultdict(dict)  # title -> product -> full price
-    for title, code, price in zip(frame["title"], frame["product_code"], frame["full_price"], strict=True):
-        products[title][(code - 1) // BLOCK] = price
-    shared = {title: prices for title, prices in products.items() if len(prices) > 1}
-    differing = [title for title, prices in shared.items() if len(set(prices.values())) > 1]
-    spreads = []
-    for prices in shared.values():
+def _shared(frame, keys: list[str]) -> tuple[int, int, int, float]:
+    """(distinct keys, keys shared by >1 product, of those with different prices, pooled log-price sd)."""
+    products: dict[tuple, dict[int, float]] = defaultdict(dict)  # key -> product -> full price
+    columns = [frame[key] for key in keys]
+    for *key, code, price in zip(*columns, frame["product_code"], frame["full_price"], strict=True):
+        products[tuple(key)][(code - 1) // BLOCK] = price
+    shared = [prices for prices in products.values() if len(prices) > 1]
+    differing = sum(len(set(prices.values())) > 1 for prices in shared)
+    squares = 0.0
+    for prices in shared:
         logs = [math.log(p) for p in prices.values()]
         mean = statistics.fmean(logs)
-        spreads.extend((value - mean) ** 2 for value in logs)
-    dof = sum(len(p) - 1 for p in shared.values())
+        squares += sum((value - mean) ** 2 for value in logs)
+    dof = sum(len(p) - 1 for p in shared)
+    return len(products), len(shared), differing, math.sqrt(squares / dof) if dof else 0.0
+
+
+def measure(frame) -> dict[str, float]:
+    titles, shared, differing, spread = _shared(frame, ["title"])
+    in_leaf = _shared(frame, ["title", "category1_code", "category2_code", "category3_code"])
     return {
         "rows": len(frame),
-        "distinct titles": len(products),
-        "titles shared by >1 product": len(shared),
-        "share of titles shared by products with different prices": len(differing) / len(products),
+        "distinct titles": titles,
+        "titles shared by >1 product": shared,
+        "share of titles shared by products with different prices": differing / titles,
+        "same, per title and category leaf": in_leaf[2] / in_leaf[0],
         "rows with a doubled word": int(sum(doubled(t) for t in frame["title"])),
-        "within-title log-price sd": math.sqrt(sum(spreads) / dof) if dof else 0.0,
+        "within-title log-price sd": spread,
+        "within title-and-leaf log-price sd": in_leaf[3],
+        "median title words": float(statistics.median(len(t.split()) for t in frame["title"])),
         "median price": float(frame["full_price"].median()),
         "share 270-4,350": float(((frame["full_price"] >= 270) & (frame["full_price"] <= 4350)).mean()),
         "max price": float(frame["full_price"].max()),

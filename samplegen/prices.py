@@ -2,8 +2,9 @@
 
 full price = kind median x noun x title words (size, pattern, material, detail, family) x beauty line
 x shade (a fragrance's bottle size) x leaf (audience, runway, ...) x exp(price_noise x N(0, 1)),
-snapped to the profile's retail steps. A discounted product sells at its full price less the markdown,
-snapped to the same steps.
+snapped to the profile's retail steps. Beauty has no noise term: a line and shade are one product however
+often they are listed. A discounted product sells at its full price less the markdown, snapped to the
+same steps.
 """
 
 from __future__ import annotations

@@ -148,6 +148,13 @@ def _discount(seed: int, group: int, tables: ProfileTables) -> float:
     return tables.discounts.draw(rng) if rng.random() < tables.profile.discount_rate else 0.0
 
 
+def _noise_draw(rng: random.Random, line: BeautyLine | None) -> float:
+    """The product's standard normal price-noise draw; none for beauty: a line and shade are one product
+    however often they are listed, priced by the line and the shade alone."""
+    draw = rng.gauss(0.0, 1.0)  # drawn always, so the product's stream stays aligned
+    return draw if line is None else 0.0
+
+
 def sample_group(seed: int, planned: PlannedRow, tables: ProfileTables) -> ProductGroup:
     """Everything a product group's variants share, decided by (seed, group, kind, leaf) alone."""
     rng = stream(seed, "product", planned.group)
@@ -172,7 +179,7 @@ def sample_group(seed: int, planned: PlannedRow, tables: ProfileTables) -> Produ
         colours=colours,
         shades=shades,
         accent=tables.accents.draw(rng),
-        base_price=unsnapped_price(kind, factor, tables.price_noise, rng.gauss(0.0, 1.0)),
+        base_price=unsnapped_price(kind, factor, tables.price_noise, _noise_draw(rng, line)),
         discount=_discount(seed, planned.group, tables),
         guids=tuple(rng.getrandbits(128) for _ in range(MAX_VARIANTS)),
     )
