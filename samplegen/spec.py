@@ -30,7 +30,7 @@ from schemas import (
     SizeLook,
     TitleSlot,
 )
-from schemas.profile import BeautyLine, BeautyShade, NounWord
+from schemas.profile import BeautyLine, BeautyShade
 
 
 class _Weighted:
@@ -80,15 +80,12 @@ class ProfileTables:
 
 @dataclass(frozen=True)
 class ProductGroup:
-    """What the colour variants of one product share, plus each variant's colour (or shade) and image id."""
+    """A sampled product: the spec fields its colour variants share, and what each variant gets in turn."""
 
-    kind: KindSpec
-    noun: NounWord
-    words: dict[TitleSlot, str | None]
-    beauty_line: BeautyLine | None
+    shared: dict  # ProductSpec fields every variant has: category, kind, noun, title words and looks, ...
     colours: tuple[Colour, ...]
-    shades: tuple[BeautyShade, ...]
-    accent: Colour
+    shades: tuple[BeautyShade, ...]  # a beauty product's shades, one per variant (empty otherwise)
+    size_look: SizeLook  # the drawn size, unless a shade says otherwise
     base_price: float  # before a shade's factor and the retail grid
     discount: float
     guids: tuple[int, ...]
@@ -105,25 +102,28 @@ def _title_words(rng: random.Random, kind: KindSpec, noun: str, titles: TitleWri
     """A word (or none) per slot in grammar order; a word that repeats or contradicts an earlier word or
     the noun is left out, as is a slot another slot's word replaces."""
     grammar = titles.grammar
-    words: dict[TitleSlot, str | None] = dict.fromkeys(TitleSlot)
+    words: dict[TitleSlot, str | None] = dict.fromkeys(grammar.order)
     chosen = [noun]
+    replaced: set[TitleSlot] = set()
     for slot in grammar.order:
         word = _choose(rng, kind.options(slot), kind.probability(slot))
-        if word is None or slot in grammar.replaced(words) or titles.clashes(word, chosen):
+        if word is None or slot in replaced or titles.clashes(word, chosen):
             continue
         words[slot] = word
         chosen.append(word)
+        replaced.update(grammar.replaces.get(slot, ()))
     for slot in grammar.lengthen_order:  # titles shorter than the real minimum get another word
         if len(titles.compose(words, noun)) >= TITLE_MIN:
             break
         options = kind.options(slot)
-        if words[slot] is not None or slot in grammar.replaced(words) or not options:
+        if words[slot] is not None or slot in replaced or not options:
             continue
         start = int(rng.random() * len(options))
         fitting = [w for w in options[start:] + options[:start] if not titles.clashes(w, chosen)]
         if fitting:
             words[slot] = fitting[0]
             chosen.append(fitting[0])
+            replaced.update(grammar.replaces.get(slot, ()))
     return titles.fitted(words, noun)
 
 
@@ -171,75 +171,69 @@ def sample_group(seed: int, planned: PlannedRow, tables: ProfileTables) -> Produ
         words = _title_words(rng, kind, noun.word, tables.titles)
     leaf = tables.profile.leaves[planned.leaf]
     factor = price_factor(kind, noun, words, line, leaf, tables.words)
+    size = words[TitleSlot.SIZE]
+    shared = {
+        "group": planned.group,
+        "category1": leaf.category1,
+        "category2": leaf.category2,
+        "category3": leaf.category3,
+        "kind": ItemKind(kind.kind),
+        "audience": leaf.audience,
+        "badge": leaf.badge,
+        "noun": noun.word,
+        "noun_shape": noun.shape,
+        **_word_fields(words, kind, tables),
+        "beauty_line": line.line if line else None,
+        "line_shape": line.shape if line else 0,
+        "accent": tables.accents.draw(rng),
+    }
     return ProductGroup(
-        kind=kind,
-        noun=noun,
-        words=words,
-        beauty_line=line,
+        shared=shared,
         colours=colours,
         shades=shades,
-        accent=tables.accents.draw(rng),
+        size_look=SizeLook(tables.words[TitleSlot.SIZE][size].look) if size else SizeLook.REGULAR,
         base_price=unsnapped_price(kind, factor, tables.price_noise, _noise_draw(rng, line)),
         discount=_discount(seed, planned.group, tables),
         guids=tuple(rng.getrandbits(128) for _ in range(MAX_VARIANTS)),
     )
 
 
+def _word_fields(words: dict[TitleSlot, str | None], kind: KindSpec, tables: ProfileTables) -> dict:
+    """The spec's title words with the looks they are drawn with (a bag family sets pattern and material)."""
+    looks = tables.words
+    family = looks[TitleSlot.FAMILY][words[TitleSlot.FAMILY]] if words[TitleSlot.FAMILY] else None
+    pattern, material, detail = words[TitleSlot.PATTERN], words[TitleSlot.MATERIAL], words[TitleSlot.DETAIL]
+    if family is not None:
+        pattern_look, material_look = family.look, family.material_look
+    else:
+        pattern_look = looks[TitleSlot.PATTERN][pattern].look if pattern else PatternLook.PLAIN
+        material_look = looks[TitleSlot.MATERIAL][material].look if material else kind.default_material
+    return {
+        **{slot.spec_field: word for slot, word in words.items()},
+        "pattern_look": PatternLook(pattern_look),
+        "material_look": MaterialLook(material_look),
+        "detail_look": DetailLook(looks[TitleSlot.DETAIL][detail].look) if detail else DetailLook.NONE,
+    }
+
+
 def variant_spec(group: ProductGroup, planned: PlannedRow, tables: ProfileTables) -> ProductSpec:
     """The spec of one colour variant of a sampled group.
 
     Every input is already validated (profile tables, sampled colours), so the model is assembled
-    without re-validation (`model_construct`); the enum fields are converted explicitly.
+    without re-validation (`model_construct`); the enum fields are converted when the group is sampled.
     """
-    profile = tables.profile
-    leaf = profile.leaves[planned.leaf]
-    words = group.words
-    tables_of = tables.words
-    family = tables_of[TitleSlot.FAMILY][words[TitleSlot.FAMILY]] if words[TitleSlot.FAMILY] else None
-    if family is not None:
-        pattern_look, material_look = family.look, family.material_look
-    else:
-        pattern = words[TitleSlot.PATTERN]
-        pattern_look = tables_of[TitleSlot.PATTERN][pattern].look if pattern else PatternLook.PLAIN
-        material = words[TitleSlot.MATERIAL]
-        material_look = tables_of[TitleSlot.MATERIAL][material].look if material else group.kind.default_material
-    size, detail = words[TitleSlot.SIZE], words[TitleSlot.DETAIL]
     shade = group.shades[planned.variant % len(group.shades)] if group.shades else None
-    if shade is not None:
-        size_look = shade.size_look
-    else:
-        size_look = tables_of[TitleSlot.SIZE][size].look if size else SizeLook.REGULAR
-    full_price = snap_to_price_point(group.base_price * (shade.price_factor if shade else 1.0), profile)
-    colour = group.colours[planned.variant % len(group.colours)]
+    full_price = snap_to_price_point(group.base_price * (shade.price_factor if shade else 1.0), tables.profile)
     return ProductSpec.model_construct(
-        group=planned.group,
+        **group.shared,
         variant=planned.variant,
-        category1=leaf.category1,
-        category2=leaf.category2,
-        category3=leaf.category3,
-        kind=ItemKind(group.kind.kind),
-        audience=leaf.audience,
-        badge=leaf.badge,
-        noun=group.noun.word,
-        noun_shape=group.noun.shape,
-        size=size,
-        size_look=SizeLook(size_look),
-        pattern=words[TitleSlot.PATTERN],
-        pattern_look=PatternLook(pattern_look),
-        material=words[TitleSlot.MATERIAL],
-        material_look=MaterialLook(material_look),
-        detail=detail,
-        detail_look=tables_of[TitleSlot.DETAIL][detail].look if detail else DetailLook.NONE,
-        bag_family=words[TitleSlot.FAMILY],
-        beauty_line=group.beauty_line.line if group.beauty_line else None,
-        line_shape=group.beauty_line.shape if group.beauty_line else 0,
+        size_look=SizeLook(shade.size_look) if shade else group.size_look,
         shade=shade.name if shade else None,
-        colour=colour,
-        accent=group.accent,
+        colour=group.colours[planned.variant % len(group.colours)],
         product_code=planned.product_code,
         image_guid=group.guids[planned.variant],
         full_price=full_price,
-        price=marked_down(full_price, group.discount, profile),
+        price=marked_down(full_price, group.discount, tables.profile),
         discount=group.discount,
     )
 

@@ -49,6 +49,7 @@ class TitleWriter:
             for word in clash.against:
                 clashes.setdefault(word, set()).update(clash.words)
         self._clashes = {word: frozenset(others) for word, others in clashes.items()}
+        self._tokens: dict[str, frozenset[str]] = {}  # word_tokens, once per word
 
     def compose(self, words: dict[TitleSlot, str | None], noun: str) -> str:
         """The title: leading words, then the slots in grammar order, then the noun."""
@@ -67,9 +68,15 @@ class TitleWriter:
 
     def clashes(self, word: str, chosen: Iterable[str]) -> bool:
         """Whether `word` writes a word one of `chosen` already writes, or contradicts one of them."""
-        tokens = word_tokens(word)
+        tokens = self._tokens_of(word)
         against = self._clashes.get(word, frozenset())
-        return any(other in against or tokens & word_tokens(other) for other in chosen)
+        return any(other in against or tokens & self._tokens_of(other) for other in chosen)
+
+    def _tokens_of(self, word: str) -> frozenset[str]:
+        tokens = self._tokens.get(word)
+        if tokens is None:
+            tokens = self._tokens[word] = word_tokens(word)
+        return tokens
 
     def contradiction(self, words: Iterable[str]) -> tuple[str, str] | None:
         """The first pair of `words` that must not share a title, or None."""
