@@ -29,7 +29,7 @@ from samplegen.fit_tables import PRICE_BANDS, PRICE_STEP_CANDIDATES
 from samplegen.profiles import load_profile
 from samplegen.real import RealTable
 from samplegen.title_parse import ParsedTitle, TitleParser, pattern_look_for
-from schemas import NOT_AVAILABLE, ItemKind, MaterialLook, Profile, TitleSlot, to_eur
+from schemas import NOT_AVAILABLE, Audience, ItemKind, MaterialLook, Profile, TitleSlot, to_eur
 from schemas.row import GUID_IMAGEURL_PATTERN, ITEMURL_PATTERN
 
 PRICE_RANGE_WIDENING = (0.5, 2.0)  # the fitted range: a few rows rarely show the true extremes
@@ -254,6 +254,7 @@ def fit_profile(real: RealTable, *, base: Profile | None = None, name: str | Non
                 "weight": len(rows),
                 "kinds": leaf_kinds,
                 "price_factor": round(math.exp(price_fit.leaf_log_factor[triple]), 4),
+                "audience": _audience(triple[0], leaf_kinds, base),
             }
         )
 
@@ -306,6 +307,15 @@ def fit_profile(real: RealTable, *, base: Profile | None = None, name: str | Non
         unread_titles=unread,
     )
     return profile, summary
+
+
+def _audience(category1: str, kinds: list[str], base: Profile) -> str:
+    """Who a leaf's items are cut for: its category1 when that names an audience (WOMAN, MAN, KIDS), else
+    the audience of the base profile's leaves that hold most of the same kinds."""
+    if category1 in Audience.__members__:
+        return category1
+    votes = Counter(leaf.audience.value for leaf in base.leaves for kind in leaf.kinds if kind.value in kinds)
+    return min(votes, key=lambda audience: (-votes[audience], audience)) if votes else Audience.WOMAN.value
 
 
 def _shade(name: str, base_shades: dict, kind_shades: list, index: int) -> dict:

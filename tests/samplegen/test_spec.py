@@ -11,7 +11,7 @@ from samplegen.render.cues import drawn_cues
 from samplegen.rows import row_of
 from samplegen.spec import ProfileTables, SpecMaker, plan_specs
 from samplegen.titles import TitleWriter
-from schemas import BuildConfig, ItemKind, Profile, SizeLook
+from schemas import BuildConfig, ItemKind, ProductSpec, Profile, SizeLook
 
 
 def _with(profile: Profile, **changes) -> Profile:
@@ -35,7 +35,14 @@ def test_the_row_is_a_pure_function_of_the_spec(specs, us_profile):
             spec.category3,
         )
         assert row["title"].endswith(spec.shade if spec.beauty_line else spec.noun)
-        assert row["imageurl"] == "N.A." or row["imageurl"][-36:].replace("-", "")[-12:] == f"{spec.image_guid:032X}"[-12:]
+        # the GUID's last 12 hex digits are the image id's low 48 bits (the version bits sit above them)
+        assert row["imageurl"] == "N.A." or row["imageurl"][-12:] == f"{spec.image_guid:032X}"[-12:]
+
+
+def test_sampled_specs_are_valid_product_specs(specs):
+    """Specs are assembled without validation (for speed); each must still pass ProductSpec's own check."""
+    for spec in specs[:400]:
+        assert ProductSpec.model_validate(spec.model_dump()) == spec
 
 
 def test_specs_do_not_depend_on_the_order_they_are_asked_for(us_profile):
