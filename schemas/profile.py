@@ -210,8 +210,8 @@ class Profile(BaseModel):
         default=0.1,
         ge=0,
         le=2,
-        description="standard deviation of log price among products with the same title, leaf and shade: the "
-        "only price factor an image does not show",
+        description="standard deviation of log price among products with the same title and leaf: the only "
+        "price factor an image does not show (beauty has none: a line and shade are one product)",
     )
     discount_rate: float = Field(default=0.0, ge=0, le=1, description="share of products sold below full price")
     discount_depths: list[DiscountDepth] = Field(default_factory=list, description="markdowns drawn by weight")
