@@ -19,8 +19,7 @@ from samplegen.builder import CHUNK_ROWS
 from samplegen.plan import iter_plan
 from samplegen.profiles import load_profile
 from samplegen.render.shots import ProductShots
-from samplegen.rows import RowMaker
-from samplegen.spec import ProfileTables, product_spec
+from samplegen.spec import ProfileTables, SpecMaker
 from samplegen.work import encode_image
 from schemas import BuildConfig
 
@@ -34,7 +33,7 @@ def main() -> None:
     profile = load_profile(config.profile)
     plan = list(iter_plan(config, profile))
     tables = ProfileTables.of(profile)
-    maker = RowMaker(config.seed, tables)
+    maker = SpecMaker(config.seed, tables)
     shots = ProductShots(config.seed, config.image_size)
     print(f"# drawing order — {platform.node()}, Python {platform.python_version()}, {len(plan)} rows, chunks of {args.chunk}")
     totals: list[dict[str, float]] = []
@@ -43,10 +42,7 @@ def main() -> None:
         for index, start in enumerate(range(0, len(plan), args.chunk)):
             order = ("one row at a time", "draw_many")[(index + number) % 2]
             chunk = plan[start : start + args.chunk]
-            specs = []
-            for planned in chunk:
-                maker.row(planned)
-                specs.append(product_spec(maker.group(planned), planned, tables))
+            specs = [maker.spec(planned) for planned in chunk]
             prepared = shots.prepare(specs)
             begin = time.perf_counter()
             images = (shots.draw(shot) for shot in prepared) if order == "one row at a time" else shots.draw_many(prepared)

@@ -29,8 +29,8 @@ from samplegen.builder import write_dataset
 from samplegen.heap import kept_heap
 from samplegen.plan import iter_plan
 from samplegen.profiles import load_profile
-from samplegen.rows import RowMaker
-from samplegen.spec import ProfileTables, product_spec
+from samplegen.rows import row_of
+from samplegen.spec import ProfileTables, SpecMaker, plan_specs
 from schemas import BuildConfig
 
 
@@ -81,14 +81,10 @@ def encode_only_per_second(n: int) -> tuple[float, float]:
 
     config = BuildConfig(n=n, seed=0)
     profile = load_profile("us")
-    tables = ProfileTables.of(profile)
-    maker = RowMaker(0, tables)
     shots = ProductShots(0, 512)
     render_seconds = encode_seconds = 0.0
     with kept_heap():  # the heap setting a build runs with, so that neither side gets page faults the other is spared
-        for planned in iter_plan(config, profile):
-            maker.row(planned)
-            spec = product_spec(maker.group(planned), planned, tables)
+        for spec in plan_specs(config, profile):
             start = time.perf_counter()
             image = shots.render(spec)
             middle = time.perf_counter()
@@ -105,9 +101,9 @@ def samplegen_metadata_rows_per_second(n: int) -> float:
     tables = ProfileTables.of(profile)
 
     def run() -> None:
-        maker = RowMaker(0, tables)
+        maker = SpecMaker(0, tables)
         for planned in iter_plan(config, profile):
-            maker.row(planned)
+            row_of(maker.spec(planned), profile, tables.titles)
 
     return n / timed(run)
 

@@ -1,10 +1,12 @@
 """Fit a generator profile from a real DBQ table.
 
 What is learnt from the rows: the constants, the category1/2/3 taxonomy with frequencies, the EUR rate
-(the one rate that reproduces every row's truncated EUR price), retail price steps, prices per item kind
-and per category leaf, title vocabulary per kind (nouns, sizes, patterns, materials, details, bag
-families, beauty lines and shades), product-code prefixes and the URL hosts. What cannot be learnt from
-rows without images (colours, how a word looks) comes from the base profile (the built-in US one).
+(the one rate that reproduces every row's truncated EUR price), retail price steps, prices per item kind,
+per item noun and per category leaf, the hidden price noise (the spread of price among products sharing
+a title), discounts (rate and depths), title vocabulary per kind (nouns, sizes, patterns, materials,
+details, bag families, beauty lines and shades), product-code prefixes and the URL hosts. What cannot be
+learnt from rows without images (colours, how a word looks, the word price factors, the title grammar)
+comes from the base profile (the built-in US one).
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, Decimal
@@ -23,16 +24,15 @@ import pandas as pd
 from pydantic import ValidationError
 
 from samplegen.errors import ProfileError, describe_validation_error
+from samplegen.fit_prices import discount_fit, fit_price_factors, price_noise_fit, product_ids
 from samplegen.fit_tables import CATEGORY_BADGES, PRICE_BANDS, PRICE_STEP_CANDIDATES
 from samplegen.profiles import load_profile
 from samplegen.real import RealTable
-from samplegen.title_parse import SLOTS, ParsedTitle, TitleParser, pattern_look_for
-from schemas import NOT_AVAILABLE, Badge, ItemKind, MaterialLook, Profile, to_eur
+from samplegen.title_parse import ParsedTitle, TitleParser, pattern_look_for
+from schemas import NOT_AVAILABLE, Audience, Badge, ItemKind, MaterialLook, Profile, TitleSlot, to_eur
 from schemas.row import GUID_IMAGEURL_PATTERN, ITEMURL_PATTERN
 
-MIN_SIGMA, MAX_SIGMA = 0.05, 1.0
 PRICE_RANGE_WIDENING = (0.5, 2.0)  # the fitted range: a few rows rarely show the true extremes
-LEAF_SHRINK = 3.0  # a leaf's price factor is pulled toward 1 as if it had this many extra rows at 1
 MATERIAL_KEYWORDS: list[tuple[str, MaterialLook]] = [
     ("suede", MaterialLook.SUEDE),
     ("check and leather", MaterialLook.CHECK_LEATHER),
@@ -109,27 +109,35 @@ def _material_look(phrase: str) -> MaterialLook:
     return next((look for keyword, look in MATERIAL_KEYWORDS if keyword in lowered), MaterialLook.COTTON)
 
 
-def _vocabulary(base: Profile, used: dict[str, Counter]) -> dict[str, list[dict]]:
-    """Vocabulary tables for the fitted profile: known words keep their look and price factor."""
-    known = {
-        "size": {w.word: w.model_dump(mode="json") for w in base.sizes},
-        "pattern": {w.word: w.model_dump(mode="json") for w in base.patterns},
-        "material": {w.word: w.model_dump(mode="json") for w in base.materials},
-        "detail": {w.word: w.model_dump(mode="json") for w in base.details},
-        "family": {w.word: w.model_dump(mode="json") for w in base.families},
-    }
+def _vocabulary(base: Profile, used: dict[TitleSlot, Counter]) -> dict[str, list[dict]]:
+    """Vocabulary tables for the fitted profile: known words keep their look, price factor and placement."""
     new_word = {
-        "pattern": lambda phrase: {"word": phrase, "look": pattern_look_for(phrase).value},
-        "material": lambda phrase: {"word": phrase, "look": _material_look(phrase).value},
+        TitleSlot.PATTERN: lambda phrase: {"word": phrase, "look": pattern_look_for(phrase).value},
+        TitleSlot.MATERIAL: lambda phrase: {"word": phrase, "look": _material_look(phrase).value},
     }
     tables = {}
-    for slot, plural in (("size", "sizes"), ("pattern", "patterns"), ("material", "materials"), ("detail", "details"), ("family", "families")):
-        entries = [known[slot].get(phrase) or new_word[slot](phrase) for phrase in sorted(used[slot])]
-        tables[plural] = entries
+    for slot in TitleSlot:
+        known = {w.word: w.model_dump(mode="json") for w in base.vocabulary(slot)}
+        tables[slot.table] = [known.get(phrase) or new_word[slot](phrase) for phrase in sorted(used[slot])]
     return tables
 
 
-def _word_factor(parsed: ParsedTitle, factors: dict[str, dict[str, float]]) -> float:
+def _grammar(base: Profile, vocabulary: dict[str, list[dict]], nouns: set[str]) -> dict:
+    """The base profile's title grammar, with its contradictions narrowed to the words the fit kept."""
+    known = nouns | {entry["word"] for entries in vocabulary.values() for entry in entries}
+    grammar = base.title_grammar.model_dump(mode="json")
+    clashes = []
+    for clash in grammar["clashes"]:
+        words, against = [w for w in clash["words"] if w in known], [w for w in clash["against"] if w in known]
+        if words and against:
+            clashes.append({**clash, "words": words, "against": against})
+    return {**grammar, "clashes": clashes}
+
+
+def _word_factor(parsed: ParsedTitle, factors: dict[TitleSlot, dict[str, float]], shades: dict[str, float]) -> float:
+    """The price factor of a title's words (a beauty title: its shade, e.g. a bottle size)."""
+    if parsed.beauty_line is not None:
+        return shades.get(parsed.shade, 1.0)
     return math.prod(factors[slot].get(phrase, 1.0) for slot, phrase in parsed.words.items())
 
 
@@ -142,7 +150,7 @@ def _check_fittable(frame: pd.DataFrame, source: str) -> None:
     """Prices a profile can be fitted from (positive: they are fitted on a log scale) and product codes with
     a two-digit prefix; else one ProfileError naming the offending values and their rows."""
     problems = []
-    for column in ("full_price",):
+    for column in ("full_price", "price"):
         bad = frame[column][frame[column] <= 0]
         if len(bad):
             codes = _listed(frame["product_code"][bad.index])
@@ -179,42 +187,30 @@ def fit_profile(real: RealTable, *, base: Profile | None = None, name: str | Non
         kinds.append(p.kind or fallback)
     unread = [title for title, p in zip(frame["title"], parsed) if p.kind is None]
 
-    factors = {
-        "size": {w.word: w.price_factor for w in base.sizes},
-        "pattern": {w.word: w.price_factor for w in base.patterns},
-        "material": {w.word: w.price_factor for w in base.materials},
-        "detail": {w.word: w.price_factor for w in base.details},
-        "family": {w.word: w.price_factor for w in base.families},
-    }
+    factors = {slot: {w.word: w.price_factor for w in base.vocabulary(slot)} for slot in TitleSlot}
+    base_shades = {s.name: s for spec in base.kinds for line in spec.beauty_lines for s in line.shades}
+    shade_factors = {name: shade.price_factor for name, shade in base_shades.items()}
     log_prices = [math.log(price) for price in frame["full_price"]]
-    word_logs = [math.log(_word_factor(p, factors)) for p in parsed]
+    word_logs = [math.log(_word_factor(p, factors, shade_factors)) for p in parsed]
 
-    # Kind medians with the title words' effect taken out, then leaf factors, then the spread left over.
+    triples = list(zip(frame["category1_code"], frame["category2_code"], frame["category3_code"]))
+    price_fit = fit_price_factors(
+        [lp - wl for lp, wl in zip(log_prices, word_logs)], kinds, triples, [p.noun for p in parsed], product_ids(frame)
+    )
     rows_of_kind: dict[ItemKind, list[int]] = defaultdict(list)
     for index, kind in enumerate(kinds):
         rows_of_kind[kind].append(index)
-    kind_log_median = {
-        kind: statistics.fmean(log_prices[i] - word_logs[i] for i in rows) for kind, rows in rows_of_kind.items()
-    }
-    triples = list(zip(frame["category1_code"], frame["category2_code"], frame["category3_code"]))
     rows_of_leaf: dict[tuple, list[int]] = defaultdict(list)
     for index, triple in enumerate(triples):
         rows_of_leaf[triple].append(index)
-    leaf_log_factor = {}
-    for triple, rows in rows_of_leaf.items():
-        residual = sum(log_prices[i] - word_logs[i] - kind_log_median[kinds[i]] for i in rows)
-        leaf_log_factor[triple] = residual / (len(rows) + LEAF_SHRINK)
 
-    used: dict[str, Counter] = {slot: Counter() for slot in SLOTS}
+    base_nouns = {noun.word: noun for spec in base.kinds for noun in spec.nouns}
+    used: dict[TitleSlot, Counter] = {slot: Counter() for slot in TitleSlot}
     kind_specs = []
     for kind, rows in sorted(rows_of_kind.items(), key=lambda item: item[0].value):
         template = base_kinds.get(kind)
-        residuals = [
-            log_prices[i] - word_logs[i] - kind_log_median[kind] - leaf_log_factor[triples[i]] for i in rows
-        ]
-        sigma = statistics.pstdev(residuals) if len(rows) > 1 else (template.price_sigma if template else 0.3)
         nouns = Counter(parsed[i].noun for i in rows if parsed[i].noun)
-        slot_values: dict[str, Counter] = {slot: Counter() for slot in SLOTS}
+        slot_values: dict[TitleSlot, Counter] = {slot: Counter() for slot in TitleSlot}
         for i in rows:
             for slot, phrase in parsed[i].words.items():
                 slot_values[slot][phrase] += 1
@@ -223,31 +219,33 @@ def fit_profile(real: RealTable, *, base: Profile | None = None, name: str | Non
         for i in rows:
             if parsed[i].beauty_line and parsed[i].shade not in lines[parsed[i].beauty_line]:
                 lines[parsed[i].beauty_line].append(parsed[i].shade)
-        base_shades = [s for line in (template.beauty_lines if template else []) for s in line.shades]
+        kind_shades = [s for line in (template.beauty_lines if template else []) for s in line.shades]
         prefixes = Counter(int(str(frame["product_code"].iloc[i])[:2]) for i in rows)
         spec = {
             "kind": kind.value,
-            "nouns": [{"word": w, "weight": c} for w, c in nouns.most_common()]
+            "nouns": [
+                {
+                    "word": word,
+                    "weight": count,
+                    "price_factor": round(math.exp(price_fit.noun_log_factor[kind, word]), 4),
+                    "shape": base_nouns[word].shape if word in base_nouns else None,
+                }
+                for word, count in nouns.most_common()
+            ]
             or [n.model_dump() for n in (template.nouns if template else [])]
             or [{"word": kind.value.replace("_", " ").title()}],
-            "median_price": round(math.exp(kind_log_median[kind]), 2),
-            "price_sigma": round(min(max(sigma, MIN_SIGMA), MAX_SIGMA), 4),
+            "median_price": round(math.exp(price_fit.kind_log_median[kind]), 2),
             "code_prefix": prefixes.most_common(1)[0][0],
             "default_material": (template.default_material if template else MaterialLook.COTTON).value,
             "variant_weights": list(template.variant_weights) if template else [0.6, 0.28, 0.12],
             "beauty_lines": [
-                {
-                    "line": line,
-                    "shades": [
-                        {"name": shade, "rgb": list(_shade_rgb(shade, base_shades, k))} for k, shade in enumerate(shades)
-                    ],
-                }
+                {"line": line, "shades": [_shade(shade, base_shades, kind_shades, k) for k, shade in enumerate(shades)]}
                 for line, shades in lines.items()
             ],
         }
-        for slot, plural in (("size", "sizes"), ("pattern", "patterns"), ("material", "materials"), ("detail", "details"), ("family", "families")):
-            spec[plural] = sorted(slot_values[slot])
-            spec[f"p_{slot}"] = round(sum(slot_values[slot].values()) / len(rows), 4)
+        for slot in TitleSlot:
+            spec[slot.table] = sorted(slot_values[slot])
+            spec[f"p_{slot.value}"] = round(sum(slot_values[slot].values()) / len(rows), 4)
         kind_specs.append(spec)
 
     leaves = []
@@ -260,7 +258,8 @@ def fit_profile(real: RealTable, *, base: Profile | None = None, name: str | Non
                 "category3": triple[2],
                 "weight": len(rows),
                 "kinds": leaf_kinds,
-                "price_factor": round(math.exp(leaf_log_factor[triple]), 4),
+                "price_factor": round(math.exp(price_fit.leaf_log_factor[triple]), 4),
+                "audience": _audience(triple[0], leaf_kinds, base),
                 "badge": leaf_badge(triple[1], triple[2]).value,
             }
         )
@@ -271,6 +270,12 @@ def fit_profile(real: RealTable, *, base: Profile | None = None, name: str | Non
     hosts = Counter(m["host"] for url in frame["itemurl"] if (m := ITEMURL_PATTERN.match(url)))
     image_prefixes = Counter(url.rsplit("/", 1)[0] + "/" for url in frame["imageurl"] if GUID_IMAGEURL_PATTERN.match(url))
     country = _mode(frame["country_code"])
+    vocabulary = _vocabulary(base, used)
+    noun_words = {noun["word"] for spec in kind_specs for noun in spec["nouns"]}
+    discount_rate, discount_depths = discount_fit(frame)
+    noise = price_noise_fit(frame)
+    if noise is None:  # no title shared by two products: the spread the visible factors leave unexplained
+        noise = price_fit.residual_sd
     data = {
         "name": name or f"fitted-{country.lower()}",
         "description": f"{_mode(frame['website_name'])} {country} product price list, fitted from {Path(real.source).name} ({len(frame)} rows)",
@@ -286,7 +291,11 @@ def fit_profile(real: RealTable, *, base: Profile | None = None, name: str | Non
         "price_min": min(prices) * PRICE_RANGE_WIDENING[0],
         "price_max": max(prices) * PRICE_RANGE_WIDENING[1],
         "price_steps": infer_price_steps(prices),
-        **_vocabulary(base, used),
+        "price_noise": base.price_noise if noise is None else noise,
+        "discount_rate": discount_rate,
+        "discount_depths": discount_depths,
+        "title_grammar": _grammar(base, vocabulary, noun_words),
+        **vocabulary,
         "colours": [c.model_dump(mode="json") for c in base.colours],
         "accents": [c.model_dump(mode="json") for c in base.accents],
         "kinds": kind_specs,
@@ -306,14 +315,22 @@ def fit_profile(real: RealTable, *, base: Profile | None = None, name: str | Non
     return profile, summary
 
 
-def _shade_rgb(shade: str, base_shades: list, index: int) -> tuple[int, int, int]:
-    """A shade's colour: the base profile's when it knows the name, else one of its shades in turn."""
-    for known in base_shades:
-        if known.name == shade:
-            return known.rgb
-    if base_shades:
-        return base_shades[index % len(base_shades)].rgb
-    return (180, 120, 110)
+def _audience(category1: str, kinds: list[str], base: Profile) -> str:
+    """Who a leaf's items are cut for: its category1 when that names an audience (WOMAN, MAN, KIDS), else
+    the audience of the base profile's leaves that hold most of the same kinds."""
+    if category1 in Audience.__members__:
+        return category1
+    votes = Counter(leaf.audience.value for leaf in base.leaves for kind in leaf.kinds if kind.value in kinds)
+    return min(votes, key=lambda audience: (-votes[audience], audience)) if votes else Audience.WOMAN.value
+
+
+def _shade(name: str, base_shades: dict, kind_shades: list, index: int) -> dict:
+    """A shade as the base profile knows it (colour, price factor, drawn size); an unknown name takes
+    the colour of one of the kind's base shades in turn."""
+    if name in base_shades:
+        return base_shades[name].model_dump(mode="json")
+    rgb = kind_shades[index % len(kind_shades)].rgb if kind_shades else (180, 120, 110)
+    return {"name": name, "rgb": list(rgb)}
 
 
 def save_profile(profile: Profile, path: str | os.PathLike) -> Path:

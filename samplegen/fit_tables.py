@@ -115,3 +115,9 @@ CATEGORY_BADGES: dict[str, Badge] = {
     "ガールズ": Badge.GIRLS,
     "BOYS": Badge.BOYS,
 }
+
+# A leaf's or noun's price factor is pulled toward 1 as if it had this many extra rows at 1.
+LEAF_SHRINK = 3.0
+NOUN_SHRINK = 3.0
+# Fitted markdowns are rounded to this share (real sales take 30%, 40%, 50% off).
+DISCOUNT_STEP = 0.05

@@ -1,17 +1,36 @@
-"""Sample the latent product description of a product group from the profile's tables."""
+"""Sample the latent product description (`ProductSpec`) of every planned row: the hub of a row.
+
+A spec holds every title word, the noun and its drawing, the audience and badge of its leaf, the colour,
+the full and selling price, the product code and the image id. The row (`samplegen.rows.row_of`) and the
+image (`samplegen.render`) are both pure functions of it.
+"""
 
 from __future__ import annotations
 
 import bisect
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 
-from samplegen.plan import MAX_VARIANTS, PlannedRow
+from samplegen.plan import MAX_VARIANTS, PlannedRow, iter_plan
+from samplegen.prices import marked_down, price_factor, snap_to_price_point, unsnapped_price
 from samplegen.sampling import stream
-from samplegen.titles import BEAUTY_SEPARATOR, TITLE_MIN, compose_title, fit_title
-from schemas import Colour, DetailLook, ItemKind, KindSpec, MaterialLook, PatternLook, ProductSpec, Profile, SizeLook
-from schemas.profile import BeautyLine, NounWord
+from samplegen.titles import TITLE_MIN, TitleWriter
+from schemas import (
+    BuildConfig,
+    Colour,
+    DetailLook,
+    ItemKind,
+    KindSpec,
+    MaterialLook,
+    PatternLook,
+    ProductSpec,
+    Profile,
+    SizeLook,
+    TitleSlot,
+)
+from schemas.profile import BeautyLine, BeautyShade
 
 
 class _Weighted:
@@ -27,47 +46,48 @@ class _Weighted:
 
 @dataclass(frozen=True)
 class ProfileTables:
-    """A profile's tables indexed for fast sampling; built once per profile and process."""
+    """A profile's tables indexed for fast sampling; built once per profile and process.
+
+    `price_noise` is the hidden price spread in force: the build's setting, else the profile's.
+    """
 
     profile: Profile
-    sizes: dict
-    patterns: dict
-    materials: dict
-    details: dict
-    families: dict
+    words: dict[TitleSlot, dict]
     nouns: list[_Weighted]
     palette: _Weighted
     accents: _Weighted
+    titles: TitleWriter
+    price_noise: float
+    discounts: _Weighted | None
 
     @classmethod
-    def of(cls, profile: Profile) -> ProfileTables:
+    def of(cls, profile: Profile, price_noise: float | None = None) -> ProfileTables:
         def colours(entries) -> _Weighted:
             return _Weighted([Colour(name=c.name, rgb=c.rgb) for c in entries], [c.weight for c in entries])
 
+        depths = profile.discount_depths
         return cls(
             profile=profile,
-            sizes={w.word: w for w in profile.sizes},
-            patterns={w.word: w for w in profile.patterns},
-            materials={w.word: w for w in profile.materials},
-            details={w.word: w for w in profile.details},
-            families={w.word: w for w in profile.families},
+            words={slot: {w.word: w for w in profile.vocabulary(slot)} for slot in TitleSlot},
             nouns=[_Weighted(list(k.nouns), [n.weight for n in k.nouns]) for k in profile.kinds],
             palette=colours(profile.colours),
             accents=colours(profile.accents),
+            titles=TitleWriter(profile),
+            price_noise=profile.price_noise if price_noise is None else price_noise,
+            discounts=_Weighted([d.off for d in depths], [d.weight for d in depths]) if depths else None,
         )
 
 
 @dataclass(frozen=True)
 class ProductGroup:
-    """What the colour variants of one product share, plus each variant's colour and image id."""
+    """A sampled product: the spec fields its colour variants share, and what each variant gets in turn."""
 
-    kind: KindSpec
-    noun: NounWord
-    words: dict[str, str | None]
-    beauty_line: BeautyLine | None
+    shared: dict  # ProductSpec fields every variant has: category, kind, noun, title words and looks, ...
     colours: tuple[Colour, ...]
-    accent: Colour
-    price_draw: float
+    shades: tuple[BeautyShade, ...]  # a beauty product's shades, one per variant (empty otherwise)
+    size_look: SizeLook  # the drawn size, unless a shade says otherwise
+    base_price: float  # before a shade's factor and the retail grid
+    discount: float
     guids: tuple[int, ...]
 
 
@@ -78,14 +98,33 @@ def _choose(rng: random.Random, options: list[str], probability: float) -> str |
     return options[int(position * len(options))] if hit and options else None
 
 
-def _lengthen(rng: random.Random, kind: KindSpec, words: dict[str, str | None]) -> dict[str, str | None]:
-    """Add a material, pattern or size word while the title is shorter than the real minimum."""
-    for slot, options in (("material", kind.materials), ("pattern", kind.patterns), ("size", kind.sizes)):
-        if len(compose_title(words)) >= TITLE_MIN or words["family"]:
+def _title_words(rng: random.Random, kind: KindSpec, noun: str, titles: TitleWriter) -> dict[TitleSlot, str | None]:
+    """A word (or none) per slot in grammar order; a word that repeats or contradicts an earlier word or
+    the noun is left out, as is a slot another slot's word replaces."""
+    grammar = titles.grammar
+    words: dict[TitleSlot, str | None] = dict.fromkeys(grammar.order)
+    chosen = [noun]
+    replaced: set[TitleSlot] = set()
+    for slot in grammar.order:
+        word = _choose(rng, kind.options(slot), kind.probability(slot))
+        if word is None or slot in replaced or titles.clashes(word, chosen):
+            continue
+        words[slot] = word
+        chosen.append(word)
+        replaced.update(grammar.replaces.get(slot, ()))
+    for slot in grammar.lengthen_order:  # titles shorter than the real minimum get another word
+        if len(titles.compose(words, noun)) >= TITLE_MIN:
             break
-        if words[slot] is None and options:
-            words[slot] = options[int(rng.random() * len(options))]
-    return words
+        options = kind.options(slot)
+        if words[slot] is not None or slot in replaced or not options:
+            continue
+        start = int(rng.random() * len(options))
+        fitting = [w for w in options[start:] + options[:start] if not titles.clashes(w, chosen)]
+        if fitting:
+            words[slot] = fitting[0]
+            chosen.append(fitting[0])
+            replaced.update(grammar.replaces.get(slot, ()))
+    return titles.fitted(words, noun)
 
 
 def _distinct(rng: random.Random, table: _Weighted, count: int) -> tuple[Colour, ...]:
@@ -101,81 +140,126 @@ def _distinct(rng: random.Random, table: _Weighted, count: int) -> tuple[Colour,
     return tuple(table.items[position] for position in chosen)
 
 
-def sample_group(seed: int, group: int, kind_index: int, tables: ProfileTables) -> ProductGroup:
-    """Everything a product group's variants share, decided by (seed, group) alone."""
-    rng = stream(seed, "product", group)
-    kind = tables.profile.kinds[kind_index]
-    noun = tables.nouns[kind_index].draw(rng)
-    family = _choose(rng, kind.families, kind.p_family)
-    words = {
-        "size": _choose(rng, kind.sizes, kind.p_size),
-        "family": family,
-        "pattern": None if family else _choose(rng, kind.patterns, kind.p_pattern),
-        "material": None if family else _choose(rng, kind.materials, kind.p_material),
-        "detail": _choose(rng, kind.details, kind.p_detail),
-        "noun": noun.word,
-    }
+def _discount(seed: int, group: int, tables: ProfileTables) -> float:
+    """The product's markdown (0 for none), from its own stream so profiles without discounts draw nothing."""
+    if tables.discounts is None or tables.profile.discount_rate <= 0:
+        return 0.0
+    rng = stream(seed, "discount", group)
+    return tables.discounts.draw(rng) if rng.random() < tables.profile.discount_rate else 0.0
+
+
+def _noise_draw(rng: random.Random, line: BeautyLine | None) -> float:
+    """The product's standard normal price-noise draw; none for beauty: a line and shade are one product
+    however often they are listed, priced by the line and the shade alone."""
+    draw = rng.gauss(0.0, 1.0)  # drawn always, so the product's stream stays aligned
+    return draw if line is None else 0.0
+
+
+def sample_group(seed: int, planned: PlannedRow, tables: ProfileTables) -> ProductGroup:
+    """Everything a product group's variants share, decided by (seed, group, kind, leaf) alone."""
+    rng = stream(seed, "product", planned.group)
+    kind = tables.profile.kinds[planned.kind]
+    noun = tables.nouns[planned.kind].draw(rng)
     line = kind.beauty_lines[int(rng.random() * len(kind.beauty_lines))] if kind.beauty_lines else None
     if line is not None:
-        shades = rng.sample(line.shades, k=min(MAX_VARIANTS, len(line.shades)))
+        shades = tuple(rng.sample(line.shades, k=min(MAX_VARIANTS, len(line.shades))))
         colours = tuple(Colour(name=shade.name, rgb=shade.rgb) for shade in shades)
-        words = dict.fromkeys(words)
+        words: dict[TitleSlot, str | None] = dict.fromkeys(TitleSlot)
     else:
+        shades = ()
         colours = _distinct(rng, tables.palette, MAX_VARIANTS)
-        words = fit_title(_lengthen(rng, kind, words))
+        words = _title_words(rng, kind, noun.word, tables.titles)
+    leaf = tables.profile.leaves[planned.leaf]
+    factor = price_factor(kind, noun, words, line, leaf, tables.words)
+    size = words[TitleSlot.SIZE]
+    shared = {
+        "group": planned.group,
+        "category1": leaf.category1,
+        "category2": leaf.category2,
+        "category3": leaf.category3,
+        "kind": ItemKind(kind.kind),
+        "audience": leaf.audience,
+        "badge": leaf.badge,
+        "noun": noun.word,
+        "noun_shape": noun.shape,
+        **_word_fields(words, kind, tables),
+        "beauty_line": line.line if line else None,
+        "line_shape": line.shape if line else 0,
+        "accent": tables.accents.draw(rng),
+    }
     return ProductGroup(
-        kind=kind,
-        noun=noun,
-        words=words,
-        beauty_line=line,
+        shared=shared,
         colours=colours,
-        accent=tables.accents.draw(rng),
-        price_draw=rng.gauss(0.0, 1.0),
+        shades=shades,
+        size_look=SizeLook(tables.words[TitleSlot.SIZE][size].look) if size else SizeLook.REGULAR,
+        base_price=unsnapped_price(kind, factor, tables.price_noise, _noise_draw(rng, line)),
+        discount=_discount(seed, planned.group, tables),
         guids=tuple(rng.getrandbits(128) for _ in range(MAX_VARIANTS)),
     )
 
 
-def group_title(group: ProductGroup, variant: int) -> str:
-    """The row's title: the grammar for most products, "<line> – <shade>" for beauty."""
-    if group.beauty_line is not None:
-        return f"{group.beauty_line.line}{BEAUTY_SEPARATOR}{group.colours[variant % len(group.colours)].name}"
-    return compose_title(group.words)
-
-
-def product_spec(group: ProductGroup, planned: PlannedRow, tables: ProfileTables) -> ProductSpec:
-    """The latent description of one variant, as the renderer receives it.
-
-    Every input is already validated (profile tables, sampled colours), so the model is assembled
-    without re-validation (`model_construct`); the enum fields are converted explicitly.
-    """
-    leaf = tables.profile.leaves[planned.leaf]
-    words = group.words
-    family = tables.families[words["family"]] if words["family"] else None
+def _word_fields(words: dict[TitleSlot, str | None], kind: KindSpec, tables: ProfileTables) -> dict:
+    """The spec's title words with the looks they are drawn with (a bag family sets pattern and material)."""
+    looks = tables.words
+    family = looks[TitleSlot.FAMILY][words[TitleSlot.FAMILY]] if words[TitleSlot.FAMILY] else None
+    pattern, material, detail = words[TitleSlot.PATTERN], words[TitleSlot.MATERIAL], words[TitleSlot.DETAIL]
     if family is not None:
         pattern_look, material_look = family.look, family.material_look
     else:
-        pattern_look = tables.patterns[words["pattern"]].look if words["pattern"] else PatternLook.PLAIN
-        material_look = tables.materials[words["material"]].look if words["material"] else group.kind.default_material
-    colour = group.colours[planned.variant % len(group.colours)]
+        pattern_look = looks[TitleSlot.PATTERN][pattern].look if pattern else PatternLook.PLAIN
+        material_look = looks[TitleSlot.MATERIAL][material].look if material else kind.default_material
+    return {
+        **{slot.spec_field: word for slot, word in words.items()},
+        "pattern_look": PatternLook(pattern_look),
+        "material_look": MaterialLook(material_look),
+        "detail_look": DetailLook(looks[TitleSlot.DETAIL][detail].look) if detail else DetailLook.NONE,
+    }
+
+
+def variant_spec(group: ProductGroup, planned: PlannedRow, tables: ProfileTables) -> ProductSpec:
+    """The spec of one colour variant of a sampled group.
+
+    Every input is already validated (profile tables, sampled colours), so the model is assembled
+    without re-validation (`model_construct`); the enum fields are converted when the group is sampled.
+    """
+    shade = group.shades[planned.variant % len(group.shades)] if group.shades else None
+    full_price = snap_to_price_point(group.base_price * (shade.price_factor if shade else 1.0), tables.profile)
     return ProductSpec.model_construct(
-        group=planned.group,
+        **group.shared,
         variant=planned.variant,
-        category1=leaf.category1,
-        category2=leaf.category2,
-        category3=leaf.category3,
-        kind=ItemKind(group.kind.kind),
-        noun=group.noun.word,
-        size=words["size"],
-        size_look=tables.sizes[words["size"]].look if words["size"] else SizeLook.REGULAR,
-        pattern=words["pattern"],
-        pattern_look=pattern_look,
-        material=words["material"],
-        material_look=MaterialLook(material_look),
-        detail=words["detail"],
-        detail_look=tables.details[words["detail"]].look if words["detail"] else DetailLook.NONE,
-        bag_family=words["family"],
-        beauty_line=group.beauty_line.line if group.beauty_line else None,
-        shade=colour.name if group.beauty_line else None,
-        colour=colour,
-        accent=group.accent,
+        size_look=SizeLook(shade.size_look) if shade else group.size_look,
+        shade=shade.name if shade else None,
+        colour=group.colours[planned.variant % len(group.colours)],
+        product_code=planned.product_code,
+        image_guid=group.guids[planned.variant],
+        full_price=full_price,
+        price=marked_down(full_price, group.discount, tables.profile),
+        discount=group.discount,
     )
+
+
+class SpecMaker:
+    """The spec of any planned row; a product group's draws are made once and reused by its variants.
+
+    `spec(planned)` depends on `planned` alone: calls may come in any order.
+    """
+
+    def __init__(self, seed: int, tables: ProfileTables) -> None:
+        self.seed = seed
+        self.tables = tables
+        self._last: tuple[int, ProductGroup] | None = None
+
+    def group(self, planned: PlannedRow) -> ProductGroup:
+        if self._last is None or self._last[0] != planned.group:
+            self._last = (planned.group, sample_group(self.seed, planned, self.tables))
+        return self._last[1]
+
+    def spec(self, planned: PlannedRow) -> ProductSpec:
+        return variant_spec(self.group(planned), planned, self.tables)
+
+
+def plan_specs(config: BuildConfig, profile: Profile) -> Iterator[ProductSpec]:
+    """The spec of every row a build of `config` makes, in plan order (without writing anything)."""
+    maker = SpecMaker(config.seed, ProfileTables.of(profile, price_noise=config.price_noise))
+    for planned in iter_plan(config, profile):
+        yield maker.spec(planned)

@@ -1,21 +1,18 @@
-"""Read a real title back into the grammar's slots: `[size] [family|pattern material] [detail] <noun>`."""
+"""Read a real title back into the grammar's slots (in any order the catalogue writes them) and its noun."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from samplegen.fit_tables import BEAUTY_DEFAULT, BEAUTY_KEYWORDS, EXTRA_NOUNS, MATERIAL_MODIFIERS, PATTERN_KEYWORDS
-from samplegen.titles import BEAUTY_SEPARATOR
-from schemas import ItemKind, PatternLook, Profile
-
-SLOTS = ("size", "family", "pattern", "material", "detail")
+from schemas import BEAUTY_SEPARATOR, ItemKind, PatternLook, Profile, TitleSlot
 
 
 @dataclass
 class ParsedTitle:
     kind: ItemKind | None
     noun: str | None
-    words: dict[str, str] = field(default_factory=dict)  # slot -> phrase
+    words: dict[TitleSlot, str] = field(default_factory=dict)  # slot -> phrase
     beauty_line: str | None = None
     shade: str | None = None
 
@@ -34,15 +31,9 @@ class TitleParser:
         for spec in base.kinds:
             for noun in spec.nouns:
                 self.nouns.setdefault(noun.word, spec.kind)
-        self.phrases: dict[str, str] = {}  # phrase -> slot
-        for slot, words in (
-            ("size", base.sizes),
-            ("pattern", base.patterns),  # before families: "Rose" on a dress is a motif
-            ("family", base.families),
-            ("material", base.materials),
-            ("detail", base.details),
-        ):
-            for word in words:
+        self.phrases: dict[str, TitleSlot] = {}  # phrase -> slot
+        for slot in base.title_grammar.reading_order():  # "Rose" on a dress is a motif, not a bag family
+            for word in base.vocabulary(slot):
                 self.phrases.setdefault(word.word, slot)
         self.longest_phrase = max(len(p.split()) for p in self.phrases)
         self.longest_noun = max(len(n.split()) for n in self.nouns)
@@ -65,9 +56,9 @@ class TitleParser:
                 return self.nouns[phrase], phrase, tokens[:-length]
         return None, tokens[-1] if tokens else None, tokens[:-1]
 
-    def _modifiers(self, tokens: list[str]) -> dict[str, str]:
+    def _modifiers(self, tokens: list[str]) -> dict[TitleSlot, str]:
         """Greedy longest match of known phrases; unknown words join the pattern slot as a motif."""
-        segments: list[tuple[str | None, str]] = []
+        segments: list[tuple[TitleSlot | None, str]] = []
         position = 0
         while position < len(tokens):
             for length in range(min(self.longest_phrase, len(tokens) - position), 0, -1):
@@ -80,26 +71,29 @@ class TitleParser:
                 segments.append((None, tokens[position]))
                 position += 1
         segments = _attach_material_modifiers(segments)
-        words: dict[str, str] = {}
+        words: dict[TitleSlot, str] = {}
         motif: list[str] = []
         for slot, phrase in segments:
-            if slot is None or slot == "pattern":
+            if slot is None or slot is TitleSlot.PATTERN:
                 motif.append(phrase)
             else:
                 words.setdefault(slot, phrase)
         if motif:
-            words["pattern"] = " ".join(motif)
+            words[TitleSlot.PATTERN] = " ".join(motif)
         return words
 
 
-def _attach_material_modifiers(segments: list[tuple[str | None, str]]) -> list[tuple[str | None, str]]:
+def _attach_material_modifiers(
+    segments: list[tuple[TitleSlot | None, str]],
+) -> list[tuple[TitleSlot | None, str]]:
     """Fuse unknown material modifiers into the material next to them: Stretch + Cotton, Cotton + Blend."""
-    fused: list[tuple[str | None, str]] = []
+    material = TitleSlot.MATERIAL
+    fused: list[tuple[TitleSlot | None, str]] = []
     for slot, phrase in segments:
-        if fused and slot == "material" and fused[-1][0] is None and fused[-1][1] in MATERIAL_MODIFIERS:
-            fused[-1] = ("material", f"{fused[-1][1]} {phrase}")
-        elif fused and slot is None and phrase in MATERIAL_MODIFIERS and fused[-1][0] == "material":
-            fused[-1] = ("material", f"{fused[-1][1]} {phrase}")
+        if fused and slot is material and fused[-1][0] is None and fused[-1][1] in MATERIAL_MODIFIERS:
+            fused[-1] = (material, f"{fused[-1][1]} {phrase}")
+        elif fused and slot is None and phrase in MATERIAL_MODIFIERS and fused[-1][0] is material:
+            fused[-1] = (material, f"{fused[-1][1]} {phrase}")
         else:
             fused.append((slot, phrase))
     return fused

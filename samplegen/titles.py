@@ -1,53 +1,98 @@
-"""Titles from the real grammar, and the itemurl slug rule.
+"""Titles as the catalogue writes them, from the profile's grammar table, and the itemurl slug rule.
 
-Grammar: `[size] [family | pattern material] [detail] <noun>`; beauty: `<line> – <shade>`.
+The slots, their order and the contradictions are data (`schemas.title.TitleGrammar` in the profile);
+this module only applies them.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
-from schemas import ProductSpec
+from annotated_types import MaxLen, MinLen
 
-TITLE_MIN, TITLE_MAX = 8, 71
-BEAUTY_SEPARATOR = " – "  # an en dash, as in the real beauty titles
-# Words dropped, in this order, when a title is too long for the 71-character limit.
-DROP_ORDER = ("detail", "size", "material", "pattern")
+from schemas import BEAUTY_SEPARATOR, ProductRow, ProductSpec, Profile, TitleSlot
 
+
+_TITLE_RULES = ProductRow.model_fields["title"].metadata  # the row schema's limits: 8 to 71 characters
+TITLE_MIN = next(rule.min_length for rule in _TITLE_RULES if isinstance(rule, MinLen))
+TITLE_MAX = next(rule.max_length for rule in _TITLE_RULES if isinstance(rule, MaxLen))
 _AND = re.compile(r" and ")
 _NOT_SLUG = re.compile(r"[^a-z0-9\s-]")
+_TOKEN_BREAK = re.compile(r"[\s-]+")
+_LINKING_WORDS = frozenset({"and"})
+
+__all__ = ["BEAUTY_SEPARATOR", "TITLE_MAX", "TITLE_MIN", "TitleWriter", "slugify", "word_tokens"]
 
 
-def compose_title(words: dict[str, str | None]) -> str:
-    """Join the present words of a non-beauty title in grammar order."""
-    order = ("size", "family", "pattern", "material", "detail", "noun")
-    return " ".join(words[slot] for slot in order if words.get(slot))
+def word_tokens(phrase: str) -> frozenset[str]:
+    """The words a phrase writes, for spotting a word written twice: lower case, split at spaces and
+    hyphens, a plural "s" dropped ("Shorts" writes "short", as "Short-sleeve" does), "and" ignored."""
+    tokens = set()
+    for token in _TOKEN_BREAK.split(phrase.lower()):
+        if token and token not in _LINKING_WORDS:
+            tokens.add(token[:-1] if len(token) > 3 and token.endswith("s") and not token.endswith("ss") else token)
+    return frozenset(tokens)
 
 
-def fit_title(words: dict[str, str | None]) -> dict[str, str | None]:
-    """Drop optional words until the title fits the real maximum length."""
-    fitted = dict(words)
-    for slot in DROP_ORDER:
-        if len(compose_title(fitted)) <= TITLE_MAX:
-            break
-        fitted[slot] = None
-    return fitted
+class TitleWriter:
+    """Writes and checks titles with one profile's grammar, word tables and contradictions."""
 
+    def __init__(self, profile: Profile) -> None:
+        self.grammar = profile.title_grammar
+        self.leading = frozenset(word.word for word in profile.details if word.leads)
+        clashes: dict[str, set[str]] = {}
+        for clash in self.grammar.clashes:
+            for word in clash.words:
+                clashes.setdefault(word, set()).update(clash.against)
+            for word in clash.against:
+                clashes.setdefault(word, set()).update(clash.words)
+        self._clashes = {word: frozenset(others) for word, others in clashes.items()}
+        self._tokens: dict[str, frozenset[str]] = {}  # word_tokens, once per word
 
-def title_of(spec: ProductSpec) -> str:
-    if spec.beauty_line is not None:
-        return f"{spec.beauty_line}{BEAUTY_SEPARATOR}{spec.shade}"
-    return compose_title(
-        {
-            "size": spec.size,
-            "family": spec.bag_family,
-            "pattern": spec.pattern,
-            "material": spec.material,
-            "detail": spec.detail,
-            "noun": spec.noun,
-        }
-    )
+    def compose(self, words: dict[TitleSlot, str | None], noun: str) -> str:
+        """The title: leading words, then the slots in grammar order, then the noun."""
+        present = [words[slot] for slot in self.grammar.order if words.get(slot)]
+        leading = [word for word in present if word in self.leading]
+        return " ".join([*leading, *(word for word in present if word not in self.leading), noun])
+
+    def fitted(self, words: dict[TitleSlot, str | None], noun: str) -> dict[TitleSlot, str | None]:
+        """`words` with optional words dropped, in the grammar's drop order, until the title fits a row."""
+        kept = dict(words)
+        for slot in self.grammar.drop_order:
+            if len(self.compose(kept, noun)) <= TITLE_MAX:
+                break
+            kept[slot] = None
+        return kept
+
+    def clashes(self, word: str, chosen: Iterable[str]) -> bool:
+        """Whether `word` writes a word one of `chosen` already writes, or contradicts one of them."""
+        tokens = self._tokens_of(word)
+        against = self._clashes.get(word, frozenset())
+        return any(other in against or tokens & self._tokens_of(other) for other in chosen)
+
+    def _tokens_of(self, word: str) -> frozenset[str]:
+        tokens = self._tokens.get(word)
+        if tokens is None:
+            tokens = self._tokens[word] = word_tokens(word)
+        return tokens
+
+    def contradiction(self, words: Iterable[str]) -> tuple[str, str] | None:
+        """The first pair of `words` that must not share a title, or None."""
+        seen: list[str] = []
+        for word in words:
+            for other in seen:
+                if self.clashes(word, [other]):
+                    return other, word
+            seen.append(word)
+        return None
+
+    def title(self, spec: ProductSpec) -> str:
+        """The row's title: the grammar for most products, "<line> – <shade>" for beauty."""
+        if spec.beauty_line is not None:
+            return f"{spec.beauty_line}{BEAUTY_SEPARATOR}{spec.shade}"
+        return self.compose(spec.title_words(), spec.noun)
 
 
 def slugify(title: str) -> str:

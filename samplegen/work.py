@@ -8,8 +8,8 @@ from __future__ import annotations
 import io
 
 from samplegen.plan import PlannedRow
-from samplegen.rows import RowMaker
-from samplegen.spec import ProfileTables, product_spec
+from samplegen.rows import RowCheck, row_of
+from samplegen.spec import ProfileTables, SpecMaker
 from schemas import BuildConfig, ImageFormat, Profile
 
 IMAGE_EXTENSIONS = {ImageFormat.JPEG: "jpg", ImageFormat.PNG: "png", ImageFormat.WEBP: "webp"}
@@ -29,8 +29,10 @@ class RowFactory:
 
     def __init__(self, config: BuildConfig, profile: Profile) -> None:
         self.config = config
-        self.tables = ProfileTables.of(profile)
-        self.rows = RowMaker(config.seed, self.tables)
+        self.profile = profile
+        self.tables = ProfileTables.of(profile, price_noise=config.price_noise)
+        self.specs = SpecMaker(config.seed, self.tables)
+        self.check = RowCheck(profile)
         if config.with_images:
             from samplegen.render.shots import ProductShots  # noqa: PLC0415 - only image builds pay for it
 
@@ -39,15 +41,13 @@ class RowFactory:
     def make_chunk(self, chunk: list[PlannedRow]) -> list[tuple[int, dict]]:
         """(split index, row) for each planned row, with its encoded image when the config wants images.
 
-        The rows' columns, specs, scenes and palettes are all made before any pixel work: the palettes
+        Each row's spec is sampled once; its columns (checked as a `ProductRow`) and its image are both
+        made from it. The specs, scenes and palettes are all made before any pixel work: the palettes
         in one set of array operations, and the small steps without the drawing and encoding in between
         pushing them out of the CPU caches.
         """
-        rows, specs = [], []
-        for planned in chunk:
-            rows.append(self.rows.row(planned))  # before `group`: the maker keeps the latest group only
-            if self.config.with_images:
-                specs.append(product_spec(self.rows.group(planned), planned, self.tables))
+        specs = [self.specs.spec(planned) for planned in chunk]
+        rows = [self.check(row_of(spec, self.profile, self.tables.titles)) for spec in specs]
         if self.config.with_images:
             extension = IMAGE_EXTENSIONS[self.config.image_format]
             images = self._shots.draw_many(self._shots.prepare(specs))

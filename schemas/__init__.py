@@ -6,8 +6,10 @@ from schemas.looks import Audience, Badge, DetailLook, ItemKind, MaterialLook, P
 from schemas.product import Colour, ProductSpec
 from schemas.profile import KindSpec, Leaf, Profile
 from schemas.row import DBQ_COLUMNS, DBQ_DTYPES, NOT_AVAILABLE, ProductRow
+from schemas.title import BEAUTY_SEPARATOR, TitleClash, TitleGrammar, TitleSlot
 
 __all__ = [
+    "BEAUTY_SEPARATOR",
     "DBQ_COLUMNS",
     "DBQ_DTYPES",
     "EUR_RATES",
@@ -27,5 +29,8 @@ __all__ = [
     "ProductSpec",
     "Profile",
     "SizeLook",
+    "TitleClash",
+    "TitleGrammar",
+    "TitleSlot",
     "to_eur",
 ]

@@ -75,6 +75,14 @@ class BuildConfig(BaseModel):
     num_proc: int = Field(default=1, ge=1, le=512)
     shard_size: int = Field(default=2000, ge=1, description="rows per parquet shard")
     with_images: bool = True
+    price_noise: float | None = Field(
+        default=None,
+        ge=0,
+        le=2,
+        allow_inf_nan=False,
+        description="hidden per-product price spread (standard deviation of log price among products with the "
+        "same title and leaf); None: the profile's price_noise",
+    )
 
     @field_validator("image_size", mode="before")
     @classmethod

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from schemas.looks import Audience, Badge, DetailLook, ItemKind, MaterialLook, PatternLook, SizeLook
+from schemas.title import TitleSlot
 
 RGB = tuple[int, int, int]
 
@@ -56,3 +57,8 @@ class ProductSpec(BaseModel):
     image_guid: int = Field(default=0, ge=0, description="128 random bits behind the imageurl GUID")
     full_price: float = Field(default=0.0, ge=0, description="full price in the profile's currency")
     price: float = Field(default=0.0, ge=0, description="selling price; below full_price when discounted")
+    discount: float = Field(default=0.0, ge=0, lt=1, description="markdown drawn for the product (0: none)")
+
+    def title_words(self) -> dict[TitleSlot, str | None]:
+        """The word in each title slot (None where the title has none)."""
+        return {slot: getattr(self, slot.spec_field) for slot in TitleSlot}

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from schemas.looks import Audience, Badge, DetailLook, ItemKind, MaterialLook, PatternLook, SizeLook
 from schemas.product import RGB
+from schemas.title import TitleGrammar, TitleSlot
 
 _STRICT = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)  # no Infinity or NaN in any number
 Weight = Annotated[float, Field(ge=0)]
@@ -44,6 +45,7 @@ class DetailWord(BaseModel):
     word: str = Field(min_length=1)
     look: DetailLook
     price_factor: float = Field(default=1.0, gt=0)
+    leads: bool = Field(default=False, description="written first in a title, before size and pattern ('Side Stripe')")
 
 
 class FamilyWord(BaseModel):
@@ -63,12 +65,23 @@ class PaletteColour(BaseModel):
     weight: float = Field(default=1.0, gt=0)
 
 
+class BeautyShade(BaseModel):
+    """A shade of a beauty line; for fragrances a bottle size ("100ml"), priced and drawn by its size."""
+
+    model_config = _STRICT
+    name: str = Field(min_length=1)
+    rgb: RGB
+    weight: float = Field(default=1.0, gt=0)
+    price_factor: float = Field(default=1.0, gt=0, description="e.g. a larger bottle costs more")
+    size_look: SizeLook = Field(default=SizeLook.REGULAR, description="how big the product is drawn")
+
+
 class BeautyLine(BaseModel):
     """A beauty line: titles read "<line> – <shade>"; each colour variant is another shade."""
 
     model_config = _STRICT
     line: str = Field(min_length=1)
-    shades: list[PaletteColour] = Field(min_length=1)
+    shades: list[BeautyShade] = Field(min_length=1)
     price_factor: float = Field(default=1.0, gt=0)
     shape: int = Field(default=0, ge=0, description="the kind's drawing variant for this line")
 
@@ -94,8 +107,7 @@ class KindSpec(BaseModel):
     model_config = _STRICT
     kind: ItemKind
     nouns: list[NounWord] = Field(min_length=1)
-    median_price: float = Field(gt=0, description="median full price in the profile's currency")
-    price_sigma: float = Field(default=0.3, ge=0, le=2, description="spread of log price")
+    median_price: float = Field(gt=0, description="full price of the plainest item, before word and leaf factors")
     code_prefix: int = Field(default=80, ge=10, le=99, description="first two digits of product codes")
     sizes: list[str] = Field(default_factory=list)
     p_size: float = Field(default=0.0, ge=0, le=1)
@@ -111,11 +123,29 @@ class KindSpec(BaseModel):
     default_material: MaterialLook = MaterialLook.COTTON
     variant_weights: list[Weight] = Field(default=[0.6, 0.28, 0.12], min_length=1)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _no_hidden_spread(cls, value: object) -> object:
+        if isinstance(value, dict) and "price_sigma" in value:
+            raise ValueError(
+                "price_sigma is no longer read: the hidden price spread is the profile's price_noise; "
+                "remove price_sigma from the kind (or refit the profile with `samplegen profile`)"
+            )
+        return value
+
     @model_validator(mode="after")
     def _some_variant_weight(self) -> KindSpec:
         if not sum(self.variant_weights) > 0:
             raise ValueError(f"variant_weights must have a weight above 0, got {list(self.variant_weights)}")
         return self
+
+    def options(self, slot: TitleSlot) -> list[str]:
+        """The words this kind may use in `slot`."""
+        return getattr(self, slot.table)
+
+    def probability(self, slot: TitleSlot) -> float:
+        """How often this kind's titles have a word in `slot`."""
+        return getattr(self, f"p_{slot.value}")
 
 
 class Leaf(BaseModel):
@@ -143,6 +173,14 @@ class Leaf(BaseModel):
         return self
 
 
+class DiscountDepth(BaseModel):
+    """A markdown: the share taken off the full price, and how often it is used among discounted products."""
+
+    model_config = _STRICT
+    off: float = Field(gt=0, lt=1, description="0.3 sells at 70% of full price")
+    weight: float = Field(default=1.0, gt=0)
+
+
 class PriceStep(BaseModel):
     """From `from_price` upwards, prices are multiples of `step`."""
 
@@ -168,6 +206,16 @@ class Profile(BaseModel):
     price_min: float = Field(gt=0)
     price_max: float = Field(gt=0)
     price_steps: list[PriceStep] = Field(min_length=1)
+    price_noise: float = Field(
+        default=0.1,
+        ge=0,
+        le=2,
+        description="standard deviation of log price among products with the same title and leaf: the only "
+        "price factor an image does not show (beauty has none: a line and shade are one product)",
+    )
+    discount_rate: float = Field(default=0.0, ge=0, le=1, description="share of products sold below full price")
+    discount_depths: list[DiscountDepth] = Field(default_factory=list, description="markdowns drawn by weight")
+    title_grammar: TitleGrammar = Field(default_factory=TitleGrammar)
     sizes: list[SizeWord] = Field(default_factory=list)
     patterns: list[PatternWord] = Field(default_factory=list)
     materials: list[MaterialWord] = Field(default_factory=list)
@@ -188,18 +236,21 @@ class Profile(BaseModel):
         kinds = [spec.kind for spec in self.kinds]
         if len(set(kinds)) != len(kinds):
             problems.append("kinds lists a kind twice")
-        vocabularies = {
-            "sizes": {w.word for w in self.sizes},
-            "patterns": {w.word for w in self.patterns},
-            "materials": {w.word for w in self.materials},
-            "details": {w.word for w in self.details},
-            "families": {w.word for w in self.families},
-        }
+        if self.discount_rate > 0 and not self.discount_depths:
+            problems.append(f"discount_rate is {self.discount_rate:g} but discount_depths is empty; list the markdowns")
+        vocabularies = {slot: {w.word for w in self.vocabulary(slot)} for slot in TitleSlot}
         for spec in self.kinds:
             for slot, known in vocabularies.items():
-                unknown = sorted(set(getattr(spec, slot)) - known)
+                unknown = sorted(set(spec.options(slot)) - known)
                 if unknown:
-                    problems.append(f"kind {spec.kind.value} uses {slot} not in the profile's {slot}: {unknown}")
+                    problems.append(
+                        f"kind {spec.kind.value} uses {slot.table} not in the profile's {slot.table}: {unknown}"
+                    )
+        title_words = set().union(*vocabularies.values(), (n.word for spec in self.kinds for n in spec.nouns))
+        for number, clash in enumerate(self.title_grammar.clashes):
+            unknown = sorted(set(clash.words + clash.against) - title_words)
+            if unknown:
+                problems.append(f"title_grammar.clashes.{number} names words no kind or vocabulary has: {unknown}")
         missing = sorted({kind.value for leaf in self.leaves for kind in leaf.kinds} - {k.value for k in kinds})
         if missing:
             problems.append(f"leaves use kinds that have no entry in kinds: {missing}")
@@ -212,3 +263,7 @@ class Profile(BaseModel):
 
     def kind_spec(self, kind: ItemKind) -> KindSpec:
         return next(spec for spec in self.kinds if spec.kind == kind)
+
+    def vocabulary(self, slot: TitleSlot) -> list[SizeWord | FamilyWord | PatternWord | MaterialWord | DetailWord]:
+        """The profile's word table for `slot`."""
+        return getattr(self, slot.table)

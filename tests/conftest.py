@@ -14,10 +14,9 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from samplegen.plan import iter_plan  # noqa: E402
 from samplegen.profiles import load_profile  # noqa: E402
-from samplegen.rows import RowMaker  # noqa: E402
-from samplegen.spec import ProfileTables  # noqa: E402
+from samplegen.rows import row_of  # noqa: E402
+from samplegen.spec import plan_specs  # noqa: E402
 from schemas import BuildConfig  # noqa: E402
 
 # A copy of ../shared/reference/dbq_burberry_rows.csv: 34 real rows from six countries' DBQ files.
@@ -28,8 +27,7 @@ def generated_rows(seed: int, n: int, profile: str = "us") -> list[dict]:
     """Metadata rows exactly as a build makes them, without writing anything."""
     config = BuildConfig(n=n, seed=seed, profile=profile, with_images=False)
     loaded = load_profile(profile)
-    maker = RowMaker(seed, ProfileTables.of(loaded))
-    return [maker.row(planned) for planned in iter_plan(config, loaded)]
+    return [row_of(spec, loaded) for spec in plan_specs(config, loaded)]
 
 
 @pytest.fixture(scope="session")

@@ -49,6 +49,14 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--num-proc", type=int, default=defaults.num_proc, help="processes to use, this one included")
     parser.add_argument("--shard-size", type=int, default=defaults.shard_size, help="rows per parquet shard")
+    parser.add_argument(
+        "--price-noise",
+        type=float,
+        default=defaults.price_noise,
+        metavar="SD",
+        help="hidden price spread among products with the same title and leaf (sd of log price; "
+        "0 makes price a function of what the image shows; default: the profile's price_noise)",
+    )
     parser.add_argument("--no-images", action="store_true", help="only the 17 DBQ columns")
     parser.add_argument("--overwrite", action="store_true", help="replace an earlier samplegen build in the output folder")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -70,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
         num_proc=args.num_proc,
         shard_size=args.shard_size,
         with_images=not args.no_images,
+        price_noise=args.price_noise,
     )
     if args.push_to:
         _check_push_target(args.push_to)

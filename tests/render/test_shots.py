@@ -2,15 +2,13 @@
 
 import pytest
 
-from samplegen.plan import iter_plan
 from samplegen.render import shots as shots_module
 from samplegen.render.palette import N_INKS, SHADES, ink_entries_many
 from samplegen.render.renderer import ink_key
 from samplegen.render.scene import TONE_DRAWS
 from samplegen.render.shots import ProductShots
-from samplegen.rows import RowMaker
 from samplegen.sampling import uniform_draws
-from samplegen.spec import ProfileTables, product_spec
+from samplegen.spec import plan_specs
 from schemas import BuildConfig
 
 TONE_FIELDS = ("bg_top", "bg_bottom", "contrast", "warmth", "shadow_strength")
@@ -19,13 +17,7 @@ SET_UP_FIELDS = ("bg_style", "light", "shadow_softness", "angle", "flip", "offse
 
 @pytest.fixture(scope="module")
 def specs(us_profile):
-    tables = ProfileTables.of(us_profile)
-    maker = RowMaker(4, tables)
-    out = []
-    for planned in iter_plan(BuildConfig(n=120, seed=4), us_profile):
-        maker.row(planned)
-        out.append(product_spec(maker.group(planned), planned, tables))
-    return out
+    return list(plan_specs(BuildConfig(n=120, seed=4), us_profile))
 
 
 def test_variants_share_the_set_up_and_draw_their_own_tones(specs):

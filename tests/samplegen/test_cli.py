@@ -57,6 +57,9 @@ def assert_one_line_error(code: int, err: str, fragment: str) -> None:
         (["--splits", "train=0.5,test=0.2"], "split shares must add up to 1"),
         (["--splits", "train=0.5,train=0.5"], "--splits names the split 'train' twice"),
         (["--num-proc", "0"], "num_proc"),
+        (["--price-noise", "-0.5"], "price_noise: Input should be greater than or equal to 0"),
+        (["--price-noise", "nan"], "price_noise: Input should be a finite number"),
+        (["--price-noise", "some"], "invalid float value: 'some'"),
         (["--bogus"], "unrecognized arguments: --bogus"),
     ],
 )

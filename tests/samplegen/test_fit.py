@@ -156,3 +156,13 @@ def test_profile_command_names_bad_prices_and_codes_in_one_line(tmp_path, capsys
     assert code == 2 and err.count("\n") == 1 and err.startswith("samplegen: error: "), err
     assert fragment in err, err
     assert not (tmp_path / "profile.json").exists()
+
+
+def test_a_leaf_whose_category1_names_no_audience_gets_one_from_its_kinds(tmp_path):
+    frame = pd.read_csv(REFERENCE_CSV, dtype=str, keep_default_na=False)
+    frame.loc[frame["title"] == "Check Cashmere Cushion", "category1_code"] = "MAISON"
+    frame.to_csv(tmp_path / "home.csv", index=False)
+    fitted, _ = fit_profile(read_dbq(tmp_path / "home.csv", country="FRA"))
+    audiences = {leaf.category1: leaf.audience for leaf in fitted.leaves}
+    assert audiences["MAISON"] == "WOMAN"  # the US cushions are in WOMAN leaves
+    assert audiences["WOMAN"] == "WOMAN"

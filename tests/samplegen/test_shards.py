@@ -3,16 +3,14 @@
 import pyarrow.parquet as pq
 
 from samplegen.features import arrow_schema
-from samplegen.plan import iter_plan
-from samplegen.rows import RowMaker
+from samplegen.rows import row_of
 from samplegen.shards import SplitWriter
-from samplegen.spec import ProfileTables
+from samplegen.spec import plan_specs
 from schemas import BuildConfig
 
 
 def test_shards_are_named_when_the_split_is_closed(tmp_path, us_profile):
-    maker = RowMaker(0, ProfileTables.of(us_profile))
-    rows = [maker.row(planned) for planned in iter_plan(BuildConfig(n=5, seed=0, with_images=False), us_profile)]
+    rows = [row_of(spec, us_profile) for spec in plan_specs(BuildConfig(n=5, seed=0, with_images=False), us_profile)]
     writer = SplitWriter(tmp_path, "train", shard_size=2, schema=arrow_schema(False), row_group_size=10)
     for row in rows:
         writer.add(row)
