@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 from pydantic import ValidationError
 
 from samplegen.built_folder import is_samplegen_build
@@ -83,7 +84,16 @@ def write_dataset(
     return out
 
 
-def _write_shards(config, profile, data, schema, progress, engine, address) -> list[SplitStats]:
+def _write_shards(
+    config: BuildConfig,
+    profile: Profile,
+    data: Path | str,
+    schema: pa.Schema,
+    progress: bool | None,
+    engine: str,
+    address: str | None,
+) -> list[SplitStats]:
+    """The engine's shards in the folder `data` (a local path, or an fsspec URL for the Ray engine)."""
     if engine == "ray":
         from samplegen.engines import ray_engine  # noqa: PLC0415
 

@@ -143,9 +143,7 @@ def _result(ray: Any, ref: Any) -> ShardResult:
         raise BuildError(f"a Ray task failed ({reason.strip().splitlines()[0]}); nothing was written") from None
     except ray.exceptions.RayError as error:
         reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise BuildError(
-            f"a Ray task failed after {TASK_RETRIES} retries ({type(error).__name__}: {reason}); nothing was written"
-        ) from None
+        raise BuildError(f"a Ray task failed ({type(error).__name__}: {reason}); nothing was written") from None
 
 
 def _split_stats(names: tuple[str, ...], results: list[ShardResult]) -> list[SplitStats]:
