@@ -56,7 +56,9 @@ class CodeBook:
     def __init__(self, seed: int, profile: Profile, used: tuple[tuple[int, int], ...] = ()) -> None:
         self._offset = stream(seed, "codes").randrange(1 << 30)
         chains = home_bands(profile)
-        self._bands = [chains[spec.code_prefix] for spec in profile.kinds]
+        self._homes = [spec.code_prefix for spec in profile.kinds]
+        self._chains = {home: [(band, band_blocks(band)) for band in bands] for home, bands in chains.items()}
+        self._first_open = dict.fromkeys(chains, 0)  # per home: bands before this one are full
         self._used: dict[int, int] = dict(used)
 
     @property
@@ -65,14 +67,18 @@ class CodeBook:
 
     def block(self, kind: int) -> int:
         """The first code of a new group of kind number `kind` (its variants add 10, 20, 30)."""
-        for band in self._bands[kind]:
-            blocks = band_blocks(band)
+        home = self._homes[kind]
+        chain = self._chains[home]
+        for step in range(self._first_open[home], len(chain)):
+            band, blocks = chain[step]
             used = self._used.get(band, 0)
             if used < blocks:
                 self._used[band] = used + 1
                 position = (used * _STRIDE + self._offset) % blocks
                 return band * BAND + position * BLOCK + 1
-        raise BuildError(f"ran out of product codes in bands {self._bands[kind]}; lower --n")  # the cap prevents it
+            self._first_open[home] = step + 1
+        bands = [band for band, _ in chain]
+        raise BuildError(f"ran out of product codes in bands {bands}; lower --n")  # the cap keeps this from happening
 
 
 def kind_shares(profile: Profile) -> list[float]:

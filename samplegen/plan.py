@@ -61,12 +61,18 @@ class PlanState(NamedTuple):
 
 
 def _split_for(counts: list[int], shares: list[float], rows: int) -> int:
-    """An empty split first (largest share first), else the split furthest below its share."""
+    """An empty split first (largest share first), else the split furthest below its share (the first
+    of equals)."""
     total = sum(counts) + rows
-    deficits = [
-        (count == 0, share * total - count) for share, count in zip(shares, counts, strict=True)
-    ]
-    return max(range(len(shares)), key=deficits.__getitem__)
+    if 0 in counts:
+        deficits = [(count == 0, share * total - count) for share, count in zip(shares, counts, strict=True)]
+        return max(range(len(shares)), key=deficits.__getitem__)
+    best, most = 0, shares[0] * total - counts[0]
+    for split in range(1, len(shares)):
+        deficit = shares[split] * total - counts[split]
+        if deficit > most:
+            best, most = split, deficit
+    return best
 
 
 class Planner:

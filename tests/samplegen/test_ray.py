@@ -17,8 +17,10 @@ import tempfile
 import time
 from pathlib import Path
 
+import datasets
 import pytest
 
+import samplegen
 import samplegen.engines.ray_engine as ray_engine
 from samplegen.builder import make_config, write_dataset
 from samplegen.cli import main
@@ -68,11 +70,13 @@ def local_build(tmp_path_factory) -> dict[str, bytes]:
 
 
 def test_a_ray_build_is_the_local_build_file_by_file(ray_cluster, local_build, tmp_path):
-    out = write_dataset(make_config(**SETTINGS), tmp_path / "ds", engine="ray")
-    built = files(out)
+    dataset = samplegen.build(out=tmp_path / "ds", engine="ray", **SETTINGS)
+    built = files(tmp_path / "ds")
     assert sorted(built) == sorted(local_build) and len(built) > 6  # the card and shards of three splits
     assert built == local_build
     assert [path.name for path in tmp_path.iterdir()] == ["ds"]
+    assert sum(split.num_rows for split in dataset.values()) == SETTINGS["n"]
+    assert isinstance(dataset["validation"].features["image"], datasets.Image)
 
 
 def test_a_killed_task_is_retried_into_the_same_files_at_a_file_url(ray_cluster, local_build, tmp_path):
