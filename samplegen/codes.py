@@ -29,6 +29,7 @@ SAFETY_SHARE = 0.005  # ... and this share of them
 
 
 def band_blocks(band: int) -> int:
+    """Product groups (blocks of codes) a band holds."""
     return BAND_LIMIT.get(band, BAND) // BLOCK
 
 
