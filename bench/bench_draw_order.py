@@ -15,7 +15,7 @@ import platform
 import statistics
 import time
 
-from samplegen.builder import CHUNK_ROWS
+from samplegen.work import CHUNK_ROWS
 from samplegen.plan import iter_plan
 from samplegen.profiles import load_profile
 from samplegen.render.shots import ProductShots

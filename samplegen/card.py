@@ -13,7 +13,15 @@ from schemas.config import format_image_size
 LICENSE = "cc-by-4.0"
 TASK_CATEGORIES = ["image-to-text", "visual-question-answering", "image-classification"]
 TAGS = ["synthetic", "e-commerce", "fashion", "product-pricing", "samplegen", "dbq", "burberry"]
-SIZE_CATEGORIES = [(1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M")]
+SIZE_CATEGORIES = [  # the Hub's size_categories: (first n above the category, its label)
+    (1_000, "n<1K"),
+    (10_000, "1K<n<10K"),
+    (100_000, "10K<n<100K"),
+    (1_000_000, "100K<n<1M"),
+    (10_000_000, "1M<n<10M"),
+    (100_000_000, "10M<n<100M"),
+    (1_000_000_000, "100M<n<1B"),
+]
 
 
 @dataclass(frozen=True)
@@ -25,7 +33,7 @@ class SplitStats:
 
 
 def size_category(n: int) -> str:
-    return next((label for limit, label in SIZE_CATEGORIES if n < limit), "1M<n<10M")
+    return next((label for limit, label in SIZE_CATEGORIES if n < limit), "1B<n<10B")
 
 
 def build_command(config: BuildConfig) -> str:

@@ -2,7 +2,9 @@
 
 The plan is a cheap sequential pass (no titles, no images) so that everything expensive can be made
 in any order, by any number of processes, and still land in the same rows. It is a generator, run
-once, as work is handed out, so memory does not grow with `n`.
+once, as work is handed out, so memory does not grow with `n`. Its whole state between two product
+groups is small (`PlanState`: the random stream, the split counts, the code book), so a plan can be
+resumed from any group boundary: that is how each task of a distributed build plans its own shard.
 """
 
 from __future__ import annotations
@@ -12,15 +14,12 @@ from collections.abc import Iterator
 from itertools import accumulate
 from typing import NamedTuple
 
+from samplegen.codes import MAX_VARIANTS, CodeBook, check_code_space
 from samplegen.errors import ConfigError
 from samplegen.sampling import stream
 from schemas import BuildConfig, Profile
 
-MAX_VARIANTS = 4  # colour variants per product; product codes of a group are 10 apart
-BLOCK = 10 * MAX_VARIANTS  # code units reserved per product group
-BAND = 1_000_000  # codes sharing their first two digits
-BAND_LIMIT = {80: 900_000}  # the real US codes stop at 80.9M
-_STRIDE = 7919  # a prime: block b of a band goes to position (b * _STRIDE + offset) mod blocks
+__all__ = ["MAX_VARIANTS", "PlanState", "PlannedGroup", "PlannedRow", "Planner", "iter_plan"]
 
 
 class PlannedRow(NamedTuple):
@@ -34,62 +33,106 @@ class PlannedRow(NamedTuple):
     split: int
 
 
-class _CodeBook:
-    """Hands each product group a block of codes in its kind's band, scattered but never reused."""
+class PlannedGroup(NamedTuple):
+    index: int  # the plan index of its first row
+    group: int
+    variants: int
+    leaf: int
+    kind: int
+    first_code: int
+    split: int
 
-    def __init__(self, seed: int) -> None:
-        self._used: dict[int, int] = {}
-        self._offset = stream(seed, "codes").randrange(1 << 30)
+    def rows(self) -> Iterator[PlannedRow]:
+        for variant in range(self.variants):
+            yield PlannedRow(
+                self.index + variant, self.group, variant, self.variants, self.leaf, self.kind,
+                self.first_code + 10 * variant, self.split,
+            )
 
-    def block(self, prefix: int) -> int:
-        band = prefix
-        while True:
-            blocks = BAND_LIMIT.get(band, BAND) // BLOCK
-            used = self._used.get(band, 0)
-            if used < blocks:
-                self._used[band] = used + 1
-                position = (used * _STRIDE + self._offset) % blocks
-                return band * BAND + position * BLOCK + 1
-            band -= 1
-            if band < 10:
-                raise ConfigError(f"ran out of 8-digit product codes below prefix {prefix}; lower --n")
+
+class PlanState(NamedTuple):
+    """Everything the plan carries from one product group to the next: a checkpoint to resume from."""
+
+    index: int  # rows planned so far
+    group: int  # groups planned so far
+    counts: tuple[int, ...]  # rows per split so far
+    random: tuple  # the plan stream's `getstate()`
+    codes: tuple[tuple[int, int], ...]  # the code book's state
 
 
 def _split_for(counts: list[int], shares: list[float], rows: int) -> int:
-    """An empty split first (largest share first), else the split furthest below its share."""
+    """An empty split first (largest share first), else the split furthest below its share (the first
+    of equals)."""
     total = sum(counts) + rows
-    deficits = [
-        (count == 0, share * total - count) for share, count in zip(shares, counts, strict=True)
-    ]
-    return max(range(len(shares)), key=deficits.__getitem__)
+    if 0 in counts:
+        deficits = [(count == 0, share * total - count) for share, count in zip(shares, counts, strict=True)]
+        return max(range(len(shares)), key=deficits.__getitem__)
+    best, most = 0, shares[0] * total - counts[0]
+    for split in range(1, len(shares)):
+        deficit = shares[split] * total - counts[split]
+        if deficit > most:
+            best, most = split, deficit
+    return best
 
 
-def iter_plan(config: BuildConfig, profile: Profile) -> Iterator[PlannedRow]:
-    """Yield the `config.n` planned rows in order."""
-    if config.n < len(config.splits):
-        raise ConfigError(f"n is {config.n} but there are {len(config.splits)} splits; n must be at least that")
-    rng = stream(config.seed, "plan")
-    leaves = profile.leaves
-    leaf_weights = list(accumulate(leaf.weight for leaf in leaves))
-    kind_index = {spec.kind: i for i, spec in enumerate(profile.kinds)}
-    variant_weights = [list(accumulate(spec.variant_weights[:MAX_VARIANTS])) for spec in profile.kinds]
-    shares = list(config.splits.values())
-    counts = [0] * len(shares)
-    codes = _CodeBook(config.seed)
-    index = group = 0
-    while index < config.n:
-        leaf = bisect.bisect(leaf_weights, rng.random() * leaf_weights[-1])
-        kinds = leaves[leaf].kinds
-        kind = kind_index[kinds[int(rng.random() * len(kinds))]]
-        spec = profile.kinds[kind]
-        weights = variant_weights[kind]
+class Planner:
+    """Plans product groups one at a time, from the start or from a `PlanState`."""
+
+    def __init__(self, config: BuildConfig, profile: Profile, start: PlanState | None = None) -> None:
+        if config.n < len(config.splits):
+            raise ConfigError(f"n is {config.n} but there are {len(config.splits)} splits; n must be at least that")
+        check_code_space(config, profile)
+        self.n = config.n
+        self._leaves = profile.leaves
+        self._leaf_weights = list(accumulate(leaf.weight for leaf in self._leaves))
+        kind_index = {spec.kind: i for i, spec in enumerate(profile.kinds)}
+        self._leaf_kinds = [[kind_index[kind] for kind in leaf.kinds] for leaf in self._leaves]
+        self._variant_weights = [list(accumulate(spec.variant_weights[:MAX_VARIANTS])) for spec in profile.kinds]
+        self._shares = list(config.splits.values())
+        self._random = stream(config.seed, "plan")
+        if start is None:
+            self.index = self.group = 0
+            self.counts = [0] * len(self._shares)
+            self._codes = CodeBook(config.seed, profile)
+        else:
+            self.index, self.group = start.index, start.group
+            self.counts = list(start.counts)
+            self._random.setstate(start.random)
+            self._codes = CodeBook(config.seed, profile, start.codes)
+        self._block = self._codes.block
+
+    @property
+    def done(self) -> bool:
+        return self.index >= self.n
+
+    def state(self) -> PlanState:
+        """A checkpoint: a Planner made from it plans the same groups as this one from here on."""
+        return PlanState(self.index, self.group, tuple(self.counts), self._random.getstate(), self._codes.state)
+
+    def next_group(self) -> PlannedGroup:
+        """Plan the next product group (call only while not `done`)."""
+        draw = self._random.random
+        leaf = bisect.bisect(self._leaf_weights, draw() * self._leaf_weights[-1])
+        kinds = self._leaf_kinds[leaf]
+        kind = kinds[int(draw() * len(kinds))]
+        weights = self._variant_weights[kind]
+        counts = self.counts
         empty_after_this = max(0, counts.count(0) - 1)  # leave a row for every split still empty
-        variants = min(1 + bisect.bisect(weights, rng.random() * weights[-1]), config.n - index - empty_after_this)
-        split = _split_for(counts, shares, variants)
+        variants = min(1 + bisect.bisect(weights, draw() * weights[-1]), self.n - self.index - empty_after_this)
+        split = _split_for(counts, self._shares, variants)
         counts[split] += variants
-        first_code = codes.block(spec.code_prefix)
+        planned = PlannedGroup(self.index, self.group, variants, leaf, kind, self._block(kind), split)
+        self.index += variants
+        self.group += 1
+        return planned
+
+
+def iter_plan(config: BuildConfig, profile: Profile, start: PlanState | None = None) -> Iterator[PlannedRow]:
+    """Yield the `config.n` planned rows in order (from `start` on, when given)."""
+    planner = Planner(config, profile, start)
+    next_group = planner.next_group
+    while not planner.done:
+        index, group, variants, leaf, kind, first_code, split = next_group()
         for variant in range(variants):
-            yield PlannedRow(index, group, variant, variants, leaf, kind, first_code + 10 * variant, split)
-            index += 1
-        group += 1
+            yield PlannedRow(index + variant, group, variant, variants, leaf, kind, first_code + 10 * variant, split)
 

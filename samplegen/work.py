@@ -12,6 +12,7 @@ from samplegen.rows import RowCheck, row_of
 from samplegen.spec import ProfileTables, SpecMaker
 from schemas import BuildConfig, ImageFormat, Profile
 
+CHUNK_ROWS = {True: 16, False: 2048}  # rows per `make_chunk` call, with and without images
 IMAGE_EXTENSIONS = {ImageFormat.JPEG: "jpg", ImageFormat.PNG: "png", ImageFormat.WEBP: "webp"}
 
 

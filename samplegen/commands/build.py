@@ -37,7 +37,9 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("build", help="generate a data set folder (parquet shards + dataset card)")
     parser.add_argument("--n", type=int, default=defaults.n, help=f"rows over all splits (default {defaults.n})")
     parser.add_argument("--seed", type=int, default=defaults.seed, help="seed; same seed and version, same bytes")
-    parser.add_argument("--out", default="out/samplegen-us", help="output folder (default out/samplegen-us)")
+    parser.add_argument(
+        "--out", default="out/samplegen-us", help="output folder (default out/samplegen-us); with --engine ray also an fsspec URL"
+    )
     parser.add_argument("--profile", default=defaults.profile, help="built-in profile name or profile JSON path")
     parser.add_argument(
         "--image-size", default=str(defaults.image_size), help="image side in pixels, or WIDTHxHEIGHT (e.g. 512x640)"
@@ -61,11 +63,23 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--overwrite", action="store_true", help="replace an earlier samplegen build in the output folder")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.add_argument("--push-to", metavar="USER/NAME", help="then publish the folder to this Hub dataset repo")
+    parser.add_argument(
+        "--engine", default="local", help="local (this machine's processes) or ray (one Ray task per shard; same bytes)"
+    )
+    parser.add_argument(
+        "--address", help="with --engine ray: the cluster to build on, auto or HOST:PORT (default: start a local one)"
+    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from samplegen.builder import make_config, write_dataset  # noqa: PLC0415
+    from samplegen.engines import check_engine  # noqa: PLC0415
+    from samplegen.remote_output import is_url  # noqa: PLC0415
+
+    check_engine(args.engine, args.address)
+    if args.push_to and is_url(args.out):
+        raise ConfigError(f"--push-to publishes a local folder; --out {args.out} is a URL: give a local folder")
 
     config = make_config(
         n=args.n,
@@ -82,7 +96,14 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.push_to:
         _check_push_target(args.push_to)
-    folder = write_dataset(config, args.out, overwrite=args.overwrite, progress=False if args.quiet else None)
+    folder = write_dataset(
+        config,
+        args.out,
+        overwrite=args.overwrite,
+        progress=False if args.quiet else None,
+        engine=args.engine,
+        address=args.address,
+    )
     print(folder)
     if args.push_to:
         from samplegen.commands.push import publish  # noqa: PLC0415

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import samplegen
-from samplegen.builder import _chunk_sizes, _helpers_short
+from samplegen.engines.local import _chunk_sizes, _helpers_short
 from samplegen.helpers import Helpers
 from samplegen.plan import iter_plan
 from samplegen.work import RowFactory
