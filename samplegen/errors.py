@@ -25,6 +25,30 @@ class BuildError(SamplegenError):
     """A build stopped partway (a helper process failed or died); nothing was written."""
 
 
+class RealDataError(SamplegenError):
+    """A real DBQ file is missing, unreadable or not in the DBQ format."""
+
+
+class DamagedDataError(SamplegenError):
+    """A data file is truncated, corrupted or not a parquet file."""
+
+
+class FidelityError(SamplegenError):
+    """Two sources cannot be compared, or a report folder cannot be written."""
+
+
+class PreviewError(SamplegenError):
+    """The data set cannot be previewed as asked."""
+
+
+class PushError(SamplegenError):
+    """The folder cannot be published: not a built data set, or the Hub refused or could not be reached."""
+
+
+class MissingExtraError(SamplegenError):
+    """An optional part needs packages that are not installed; the message names the pip command."""
+
+
 def describe_validation_error(error: ValidationError) -> str:
     """Condense pydantic's report into one line: `field: problem (got value)` for each problem."""
     parts = []

@@ -11,7 +11,7 @@ import pytest
 import samplegen
 from finetune.data import DownloadSettings, ImageKind, image_kind, load_training_data, validation_mask
 from finetune.errors import DataError, SettingsError
-from samplegen.features import dataset_features
+from samplegen.dbq import dataset_features
 from tests.conftest import REFERENCE_CSV
 from tests.finetune.image_server import ImageServer, jpeg_bytes
 

@@ -2,7 +2,7 @@
 
 import pyarrow.parquet as pq
 
-from samplegen.features import arrow_schema
+from samplegen.dbq import arrow_schema
 from samplegen.plan import iter_plan
 from samplegen.rows import RowMaker
 from samplegen.shards import SplitWriter
