@@ -95,6 +95,11 @@ class Helpers:
             self._processes.append(process)
 
     @property
+    def pids(self) -> tuple[int, ...]:
+        """The helper processes' ids, in ticket order (helper 0 first)."""
+        return tuple(process.pid for process in self._processes)
+
+    @property
     def queued(self) -> int:
         """Chunks sent and not yet received back, all helpers together."""
         return sum(map(len, self._queued))
