@@ -16,12 +16,12 @@ from collections.abc import Sequence
 
 from pydantic import ValidationError
 
+import samplegen
 from finetune.errors import FinetuneError
 from finetune.stack import require_training_stack
 from samplegen.command_line import EXIT_USAGE, OneLineParser, add_hub_arguments, run_handler
 from samplegen.errors import SamplegenError, describe_validation_error
 from samplegen.hub_upload import quiet_hub
-from samplegen.version import samplegen_version
 from schemas.finetune import DataSettings, ModelSettings, TrainSettings
 
 DEBUG_VARIABLE = "FINETUNE_DEBUG"
@@ -160,7 +160,7 @@ def _add_push(commands: argparse._SubParsersAction) -> None:
 
 def make_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(prog="finetune", description="Fine-tune a vision-language model to read product photos.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {samplegen_version()}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {samplegen.__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
 
     train = commands.add_parser("train", help="train on a samplegen set or the real DBQ set")

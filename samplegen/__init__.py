@@ -4,7 +4,8 @@ The public names below are imported on first use, so `import samplegen.<module>`
 processes do) stays light. Public modules shared with finetune: `samplegen.dbq` (reading and checking DBQ
 data), `samplegen.hub_upload` (Hub uploads), `samplegen.command_line` (CLI pieces), `samplegen.atomic`
 (atomic writes), `samplegen.progress` (progress bars), `samplegen.extras` (optional dependencies);
-`samplegen.errors` holds every exception.
+`samplegen.errors` holds every exception. `samplegen.heap.allow_heap_tuning()` lets builds in your process keep
+freed memory as `samplegen build` does (off for library calls: it changes the process's malloc for good).
 """
 
 from __future__ import annotations

@@ -1,8 +1,26 @@
-"""One exceptions module: every user mistake is a SamplegenError whose message is one line."""
+"""One exceptions module: every user mistake is a SamplegenError whose message is one line.
+
+finetune raises some of these too (PushError from a push, MissingExtraError without its training stack).
+"""
 
 from __future__ import annotations
 
 from pydantic import ValidationError
+
+__all__ = [
+    "BuildError",
+    "ConfigError",
+    "DamagedDataError",
+    "FidelityError",
+    "MissingExtraError",
+    "OutputError",
+    "PreviewError",
+    "ProfileError",
+    "PushError",
+    "RealDataError",
+    "SamplegenError",
+    "describe_validation_error",
+]
 
 
 class SamplegenError(Exception):

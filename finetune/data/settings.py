@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from finetune.errors import SettingsError
 from samplegen.errors import describe_validation_error
@@ -38,8 +38,8 @@ class DownloadSettings(BaseModel):
     timeout: float = Field(default=20.0, gt=0)
     deadline: float = Field(default=120.0, gt=0)
     retries: int = Field(default=3, ge=0, le=20)
+    backoff_max: float = Field(default=30.0, ge=0)  # before backoff: its check reads this
     backoff: float = Field(default=0.5, ge=0)
-    backoff_max: float = 30.0
     max_bytes: int = Field(default=20 * 1024 * 1024, gt=0)  # a product photo is well under 20 MiB
     max_pixels: int | None = Field(default=None, gt=0)
     user_agent: str = "finetune-image-fetch/0.1"
@@ -50,11 +50,13 @@ class DownloadSettings(BaseModel):
         except ValidationError as error:
             raise SettingsError(f"invalid download setting: {describe_validation_error(error)}") from None
 
-    @model_validator(mode="after")
-    def _backoff_within_its_cap(self) -> DownloadSettings:
-        if self.backoff > self.backoff_max:
-            raise ValueError(f"backoff must be at most backoff_max={self.backoff_max} (got {self.backoff})")
-        return self
+    @field_validator("backoff")
+    @classmethod
+    def _backoff_within_its_cap(cls, backoff: float, info: ValidationInfo) -> float:
+        cap = info.data.get("backoff_max")
+        if cap is not None and backoff > cap:
+            raise ValueError(f"must be at most backoff_max ({cap:g})")
+        return backoff
 
     def retry_delay(self, retry: int, retry_after: float | None = None) -> float:
         """Seconds to wait before retry number `retry` (0 = first retry)."""

@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 from PIL import Image, ImageFile
+from pydantic import ValidationError
 
 from finetune.data import DownloadSettings, DropReason, ImageCache, fetch_images, image_problem
 from finetune.data.cache import LOCK_SUFFIX
 from finetune.errors import SettingsError
+from schemas.finetune import DataSettings
 from tests.finetune.image_server import bomb_png, jpeg_bytes
 
 pytestmark = pytest.mark.usefixtures("no_proxy")  # the image server is local
@@ -174,11 +176,26 @@ def test_the_guard_follows_a_lowered_pillow_limit(monkeypatch):
     assert image_problem(jpeg_bytes("small", size=32)) is None
 
 
-@pytest.mark.parametrize("setting", [{"workers": 0}, {"timeout": 0}, {"deadline": 0}, {"retries": -1}, {"max_bytes": 0}])
+@pytest.mark.parametrize(
+    "setting",
+    [{"workers": 0}, {"workers": 65}, {"timeout": 0}, {"deadline": 0}, {"retries": -1}, {"max_bytes": 0}, {"backoff": 31}],
+)
 def test_bad_settings_fail_in_one_line(setting):
     with pytest.raises(SettingsError, match=r"^invalid download setting: ") as error:
         DownloadSettings(**setting)
     assert "\n" not in str(error.value)
+
+
+@pytest.mark.parametrize("workers", [0, 1, 8, 64, 65, 256])
+def test_download_workers_are_bounded_as_the_train_flag_is(workers):
+    try:
+        DataSettings(source="set", download_workers=workers)
+    except ValidationError:
+        with pytest.raises(SettingsError, match="workers"):
+            DownloadSettings(workers=workers)
+    else:
+        assert DownloadSettings(workers=workers).workers == workers
+    assert DownloadSettings().workers == DataSettings(source="set").download_workers
 
 
 def test_two_fetchers_sharing_a_cache_download_a_url_once(image_server, tmp_path):
