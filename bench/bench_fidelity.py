@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 import samplegen
-from samplegen.real import read_dbq
+from samplegen.dbq import read_dbq
 from schemas import BuildConfig, to_eur
 
 REFERENCE = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "dbq_burberry_rows.csv"

@@ -1,5 +1,5 @@
 """Heap benchmark: 1-process image builds with freed memory kept in the process (`samplegen.heap.kept_heap`,
-as every build runs) against glibc's default, which hands the heap top back to the OS and faults it in again.
+as every `samplegen build` runs) against glibc's default, which hands the heap top back to the OS and faults it in again.
 
 The two run at the same time, each pinned to its own core, so a noisy neighbour on a shared machine slows
 both alike; they swap cores from one round to the next. Each prints ms/row and page faults/row per build.
@@ -21,14 +21,13 @@ import subprocess
 import sys
 
 _CHILD = """
-import contextlib, os, resource, sys, tempfile, time
+import os, resource, sys, tempfile, time
 from pathlib import Path
-import samplegen.builder
+import samplegen.builder, samplegen.heap
 from schemas import BuildConfig
 core, kept, builds, n = int(sys.argv[1]), sys.argv[2] == "kept", int(sys.argv[3]), int(sys.argv[4])
 os.sched_setaffinity(0, {core})
-if not kept:
-    samplegen.builder.kept_heap = contextlib.nullcontext
+samplegen.heap.allow_heap_tuning(kept)  # kept: as `samplegen build` runs; else glibc's default
 config = BuildConfig(n=n, seed=0, image_size=512, image_quality=90, num_proc=1)
 for _ in range(builds):
     with tempfile.TemporaryDirectory() as folder:

@@ -21,7 +21,9 @@ _TIMED_BUILD = """
 import resource, sys, tempfile, time
 from pathlib import Path
 from samplegen.builder import write_dataset
+from samplegen.heap import allow_heap_tuning
 from schemas import BuildConfig
+allow_heap_tuning()  # as `samplegen build` does
 config = BuildConfig(n=int(sys.argv[1]), seed=0, image_size=512, image_quality=90, num_proc=int(sys.argv[2]))
 with tempfile.TemporaryDirectory() as folder:
     before = resource.getrusage(resource.RUSAGE_SELF)

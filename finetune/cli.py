@@ -1,7 +1,8 @@
 """`finetune` command line: train, evaluate, predict, merge, push — a thin layer over the Python API.
 
 Defaults live in schemas.finetune; a flag left out keeps the model's default. Mistakes print one line
-(`finetune: error: ...`) and exit with code 2; FINETUNE_DEBUG=1 shows tracebacks.
+(`finetune: error: ...`) and exit with code 2; FINETUNE_DEBUG=1 shows tracebacks. Without the training
+stack every command, `--help` included, is one line naming `pip install 'samplegen[finetune]'`.
 """
 
 from __future__ import annotations
@@ -15,13 +16,15 @@ from collections.abc import Sequence
 
 from pydantic import ValidationError
 
+import samplegen
 from finetune.errors import FinetuneError
-from samplegen.cli import OneLineParser
+from finetune.stack import require_training_stack
+from samplegen.command_line import EXIT_USAGE, OneLineParser, add_hub_arguments, run_handler
 from samplegen.errors import SamplegenError, describe_validation_error
-from samplegen.version import samplegen_version
+from samplegen.hub_upload import quiet_hub
 from schemas.finetune import DataSettings, ModelSettings, TrainSettings
 
-EXIT_USAGE = 2
+DEBUG_VARIABLE = "FINETUNE_DEBUG"
 
 # flag -> (settings section, field, type); sections: data, model, train.
 TRAIN_FLAGS: list[tuple[str, str, str, type]] = [
@@ -139,7 +142,6 @@ def _run_merge(args: argparse.Namespace) -> int:
 
 def _run_push(args: argparse.Namespace) -> int:
     from finetune.publish import push  # noqa: PLC0415
-    from samplegen.commands.push import quiet_hub  # noqa: PLC0415
 
     with quiet_hub():
         result = push(
@@ -150,8 +152,6 @@ def _run_push(args: argparse.Namespace) -> int:
 
 
 def _add_push(commands: argparse._SubParsersAction) -> None:
-    from samplegen.commands.push import add_hub_arguments  # noqa: PLC0415
-
     push = commands.add_parser("push", help="publish a trained or merged folder as a Hub model repo")
     push.add_argument("folder", metavar="DIR", help="output folder of `finetune train` or `finetune merge`")
     add_hub_arguments(push, "model")
@@ -160,7 +160,7 @@ def _add_push(commands: argparse._SubParsersAction) -> None:
 
 def make_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(prog="finetune", description="Fine-tune a vision-language model to read product photos.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {samplegen_version()}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {samplegen.__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
 
     train = commands.add_parser("train", help="train on a samplegen set or the real DBQ set")
@@ -234,21 +234,17 @@ def _log_to_stderr() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        require_training_stack("the finetune command")
+    except SamplegenError as error:
+        print(f"finetune: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
     _log_to_stderr()
     if not sys.stderr.isatty():
         for variable in QUIET_BARS_WITHOUT_TERMINAL:
             os.environ.setdefault(variable, "1")
     args = make_parser().parse_args(argv)
-    try:
-        return args.handler(args)
-    except (FinetuneError, SamplegenError) as error:
-        if os.environ.get("FINETUNE_DEBUG"):
-            raise
-        print(f"finetune: error: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("finetune: interrupted", file=sys.stderr)
-        return 130
+    return run_handler("finetune", lambda: args.handler(args), (FinetuneError, SamplegenError), DEBUG_VARIABLE)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from finetune.errors import FinetuneError, ModelError, SettingsError
 from finetune.models.loading import ADAPTER_CONFIG, adapter_base_model, load_trained
 from finetune.outputs import CONFIG_FILE, METRICS_FILE, write_merged_card
+from samplegen.atomic import partial_path, replace_folder
 from schemas.finetune import TrainSettings
 
 
@@ -48,21 +49,6 @@ def _write_staging(staging: Path, source: Path, loaded, merged) -> None:
     write_merged_card(staging, adapter_base_model(source), source.absolute(), settings, metrics)
 
 
-def _replace(staging: Path, target: Path) -> None:
-    """Move the finished `staging` folder to `target`; an old target is removed only once the new one is in place."""
-    old = target.with_name(f".{target.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    try:
-        staging.rename(target)
-    except OSError:
-        if old.exists():
-            old.rename(target)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
-
-
 def merge(adapter: str | Path, out: str | Path, *, dtype: str = "auto", overwrite: bool = False) -> Path:
     """Merge the adapter saved in `adapter` into its base and write model, processor, records and card to `out`.
 
@@ -75,11 +61,11 @@ def merge(adapter: str | Path, out: str | Path, *, dtype: str = "auto", overwrit
     _check_target(target, overwrite)
     loaded = load_trained(source, dtype=dtype)
     merged = loaded.model.merge_and_unload()
-    staging = target.with_name(f".{target.name}.partial")
+    staging = partial_path(target)
     try:
         shutil.rmtree(staging, ignore_errors=True)
         _write_staging(staging, source, loaded, merged)
-        _replace(staging, target)
+        replace_folder(staging, target)
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
         reason = error.strerror or str(error).splitlines()[0]

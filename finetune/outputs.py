@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import yaml
 
+from samplegen.atomic import write_text
 from schemas.finetune import TrainSettings
 
 CONFIG_FILE = "training_config.json"
@@ -19,9 +19,7 @@ TASK = "`Product: <title>, Category: <category3>, Full Price: <price>`"
 
 def write_json(path: Path, data: object) -> None:
     """Write JSON atomically: a half-written file never carries the final name."""
-    partial = path.with_name(f".{path.name}.partial")
-    partial.write_text(json.dumps(data, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
-    os.replace(partial, path)
+    write_text(path, json.dumps(data, indent=1, ensure_ascii=False, default=str) + "\n")
 
 
 def _metric_lines(metrics: dict) -> str:
@@ -67,7 +65,7 @@ Baseline: the majority category and the mean training price for every sample.
 
 All numbers: `{METRICS_FILE}`; sample answers: `{SAMPLES_FILE}`.
 """
-    _write_card(output, text)
+    write_text(output / CARD_FILE, text)
 
 
 def hub_model_id(name: str) -> str | None:
@@ -82,12 +80,6 @@ def _base_model_field(name: str) -> dict:
     """The card's `base_model` metadata: only a Hub id, since a folder path there names no model on the Hub."""
     hub_id = hub_model_id(name)
     return {"base_model": hub_id} if hub_id else {}
-
-
-def _write_card(output: Path, text: str) -> None:
-    partial = output / f".{CARD_FILE}.partial"
-    partial.write_text(text, encoding="utf-8")
-    os.replace(partial, output / CARD_FILE)
 
 
 def write_merged_card(output: Path, base: str, adapter: Path, settings: TrainSettings | None, metrics: dict) -> None:
@@ -145,4 +137,4 @@ processor = AutoProcessor.from_pretrained("<this repo or folder>")
 or `finetune predict --model <this folder> photo.jpg`.
 
 {training}{evaluation}"""
-    _write_card(output, text)
+    write_text(output / CARD_FILE, text)

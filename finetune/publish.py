@@ -1,6 +1,6 @@
 """Publish a finished `finetune train` or `finetune merge` folder as a Hub model repo.
 
-The Hub side is samplegen's (samplegen.hub): the token is `token`, else HF_TOKEN, else the saved
+The Hub side is samplegen's (samplegen.hub_upload): the token is `token`, else HF_TOKEN, else the saved
 `hf auth login`, and appears in no message or file; every Hub failure is one line (a PushError).
 """
 
@@ -10,7 +10,8 @@ import os
 from pathlib import Path
 
 from finetune.outputs import CARD_FILE, CONFIG_FILE
-from samplegen.hub import DEFAULT_TIMEOUT, PushError, PushResult, _has_front_matter, check_write_access, upload
+from samplegen.errors import PushError
+from samplegen.hub_upload import DEFAULT_TIMEOUT, PushResult, check_write_access, has_front_matter, upload
 
 ADAPTER_FILES = ("adapter_config.json", "adapter_model.safetensors")
 # What a model repo gets: weights (full or adapter), processor and tokenizer files, our records.
@@ -41,7 +42,7 @@ def check_output_folder(folder: str | os.PathLike) -> Path:
         raise PushError(f"{path} holds no trained model (adapter or model weights): {OUTPUT_HINT}")
     if not (path / CONFIG_FILE).is_file():
         raise PushError(f"{path} has no {CONFIG_FILE}, so it is not a finetune output: {OUTPUT_HINT}")
-    if not (path / CARD_FILE).is_file() or not _has_front_matter(path / CARD_FILE):
+    if not (path / CARD_FILE).is_file() or not has_front_matter(path / CARD_FILE):
         raise PushError(f"{path} has no model card ({CARD_FILE} with front matter), so it is unfinished: {OUTPUT_HINT}")
     return path
 

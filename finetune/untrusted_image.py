@@ -17,7 +17,7 @@ from contextlib import contextmanager
 
 from PIL import Image, ImageFile, UnidentifiedImageError
 
-from finetune.errors import DataError
+from finetune.errors import RefusedImage
 from finetune.rgb import to_rgb
 
 # Why an image is refused; the values are the data loader's drop reasons (finetune.data.reasons.DropReason).
@@ -31,14 +31,6 @@ MISSING = "missing_file"
 _GUARD_LOCK = threading.Lock()
 
 ImageSource = bytes | str | os.PathLike | io.BytesIO
-
-
-class RefusedImage(DataError):
-    """An untrusted image that cannot be used; `kind` says why (one of the module's reason values)."""
-
-    def __init__(self, name: str, kind: str, detail: str) -> None:
-        super().__init__(f"cannot read image {name}: {detail}")
-        self.kind = kind
 
 
 def pixel_limit(max_pixels: int | None = None) -> int | None:

@@ -1,7 +1,11 @@
 """samplegen: seeded synthetic product data sets shaped like the DBQ Burberry price lists, with images.
 
 The public names below are imported on first use, so `import samplegen.<module>` (as the build's worker
-processes do) stays light.
+processes do) stays light. Public modules shared with finetune: `samplegen.dbq` (reading and checking DBQ
+data), `samplegen.hub_upload` (Hub uploads), `samplegen.command_line` (CLI pieces), `samplegen.atomic`
+(atomic writes), `samplegen.progress` (progress bars), `samplegen.extras` (optional dependencies);
+`samplegen.errors` holds every exception. `samplegen.heap.allow_heap_tuning()` lets builds in your process keep
+freed memory as `samplegen build` does (off for library calls: it changes the process's malloc for good).
 """
 
 from __future__ import annotations
@@ -14,20 +18,26 @@ _EXPORTS = {
     "make_config": "samplegen.builder",
     "write_dataset": "samplegen.builder",
     "compare": "samplegen.fidelity",
-    "FidelityError": "samplegen.fidelity",
     "FidelityReport": "samplegen.fidelity",
     "profile": "samplegen.fit",
     "preview": "samplegen.sheet",
+    "read_dbq": "samplegen.dbq",
+    "RealTable": "samplegen.dbq",
     "BuildError": "samplegen.errors",
     "ConfigError": "samplegen.errors",
+    "DamagedDataError": "samplegen.errors",
+    "FidelityError": "samplegen.errors",
+    "MissingExtraError": "samplegen.errors",
     "OutputError": "samplegen.errors",
+    "PreviewError": "samplegen.errors",
     "ProfileError": "samplegen.errors",
+    "PushError": "samplegen.errors",
+    "RealDataError": "samplegen.errors",
     "SamplegenError": "samplegen.errors",
     "builtin_profiles": "samplegen.profiles",
     "load_profile": "samplegen.profiles",
     "push": "samplegen.hub",
-    "PushError": "samplegen.hub",
-    "PushResult": "samplegen.hub",
+    "PushResult": "samplegen.hub_upload",
 }
 
 __all__ = sorted(_EXPORTS)
@@ -47,9 +57,23 @@ def __getattr__(name: str) -> Any:
 
 if TYPE_CHECKING:
     from samplegen.builder import build, make_config, write_dataset
-    from samplegen.errors import BuildError, ConfigError, OutputError, ProfileError, SamplegenError
-    from samplegen.fidelity import FidelityError, FidelityReport, compare
+    from samplegen.dbq import RealTable, read_dbq
+    from samplegen.errors import (
+        BuildError,
+        ConfigError,
+        DamagedDataError,
+        FidelityError,
+        MissingExtraError,
+        OutputError,
+        PreviewError,
+        ProfileError,
+        PushError,
+        RealDataError,
+        SamplegenError,
+    )
+    from samplegen.fidelity import FidelityReport, compare
     from samplegen.fit import profile
-    from samplegen.sheet import preview
+    from samplegen.hub import push
+    from samplegen.hub_upload import PushResult
     from samplegen.profiles import builtin_profiles, load_profile
-    from samplegen.hub import PushError, PushResult, push
+    from samplegen.sheet import preview

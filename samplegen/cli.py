@@ -13,22 +13,12 @@ import sys
 import warnings
 from collections.abc import Callable, Sequence
 
+from samplegen.command_line import OneLineParser, run_handler
 from samplegen.commands import build, compare, preview, profile, push
 from samplegen.errors import SamplegenError
 from samplegen.version import samplegen_version
 
-EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
-
-
-class OneLineParser(argparse.ArgumentParser):
-    """argparse, but a usage mistake is one line on stderr and exit code 2."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        program, _, command = self.prog.partition(" ")  # a subcommand's parser is "samplegen build"
-        where = f"{command}: " if command else ""
-        self.exit(EXIT_USAGE, f"{program}: error: {where}{message} (see {self.prog} --help)\n")
-
+DEBUG_VARIABLE = "SAMPLEGEN_DEBUG"
 
 COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     build.add_command,
@@ -55,20 +45,14 @@ def _terminate(signum: int, frame: object) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _terminate)  # clean up staged output on `kill` as on Ctrl-C
     args = make_parser().parse_args(argv)
-    debug = bool(os.environ.get("SAMPLEGEN_DEBUG"))
-    try:
+
+    def run() -> int:
         with warnings.catch_warnings():
-            if not debug:  # numeric warnings of the libraries are not for the user; errors are one line
+            if not os.environ.get(DEBUG_VARIABLE):  # numeric warnings of the libraries are not for the user
                 warnings.simplefilter("ignore", RuntimeWarning)
             return args.handler(args)
-    except SamplegenError as error:
-        if debug:
-            raise
-        print(f"samplegen: error: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("samplegen: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
+
+    return run_handler("samplegen", run, (SamplegenError,), DEBUG_VARIABLE)
 
 
 if __name__ == "__main__":

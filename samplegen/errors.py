@@ -1,8 +1,26 @@
-"""One exceptions module: every user mistake is a SamplegenError whose message is one line."""
+"""One exceptions module: every user mistake is a SamplegenError whose message is one line.
+
+finetune raises some of these too (PushError from a push, MissingExtraError without its training stack).
+"""
 
 from __future__ import annotations
 
 from pydantic import ValidationError
+
+__all__ = [
+    "BuildError",
+    "ConfigError",
+    "DamagedDataError",
+    "FidelityError",
+    "MissingExtraError",
+    "OutputError",
+    "PreviewError",
+    "ProfileError",
+    "PushError",
+    "RealDataError",
+    "SamplegenError",
+    "describe_validation_error",
+]
 
 
 class SamplegenError(Exception):
@@ -23,6 +41,30 @@ class OutputError(SamplegenError):
 
 class BuildError(SamplegenError):
     """A build stopped partway (a helper process failed or died); nothing was written."""
+
+
+class RealDataError(SamplegenError):
+    """A real DBQ file is missing, unreadable or not in the DBQ format."""
+
+
+class DamagedDataError(SamplegenError):
+    """A data file is truncated, corrupted or not a parquet file."""
+
+
+class FidelityError(SamplegenError):
+    """Two sources cannot be compared, or a report folder cannot be written."""
+
+
+class PreviewError(SamplegenError):
+    """The data set cannot be previewed as asked."""
+
+
+class PushError(SamplegenError):
+    """The folder cannot be published: not a built data set, or the Hub refused or could not be reached."""
+
+
+class MissingExtraError(SamplegenError):
+    """An optional part needs packages that are not installed; the message names the pip command."""
 
 
 def describe_validation_error(error: ValidationError) -> str:

@@ -1,22 +1,5 @@
-"""Dataset features derived from the ProductRow schema: the 17 DBQ columns in order, then the image."""
+"""Old import path of `samplegen.dbq.features`, kept while samplegen/builder.py and card.py import it from here."""
 
-from __future__ import annotations
+from samplegen.dbq.features import IMAGE_COLUMN, arrow_schema, dataset_features
 
-import datasets
-import pyarrow as pa
-
-from schemas import DBQ_COLUMNS, DBQ_DTYPES
-
-IMAGE_COLUMN = "image"
-
-
-def dataset_features(with_images: bool = True) -> datasets.Features:
-    columns = {name: datasets.Value(DBQ_DTYPES[name]) for name in DBQ_COLUMNS}
-    if with_images:
-        columns[IMAGE_COLUMN] = datasets.Image()
-    return datasets.Features(columns)
-
-
-def arrow_schema(with_images: bool = True) -> pa.Schema:
-    """The parquet schema, carrying the `huggingface` features metadata that `load_dataset` reads."""
-    return dataset_features(with_images).arrow_schema
+__all__ = ["IMAGE_COLUMN", "arrow_schema", "dataset_features"]

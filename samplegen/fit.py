@@ -23,6 +23,7 @@ import pandas as pd
 
 from pydantic import ValidationError
 
+from samplegen.atomic import write_text
 from samplegen.errors import ProfileError, describe_validation_error
 from samplegen.fit_prices import discount_fit, fit_price_factors, price_noise_fit, product_ids
 from samplegen.fit_tables import CATEGORY_BADGES, PRICE_BANDS, PRICE_STEP_CANDIDATES
@@ -340,9 +341,7 @@ def save_profile(profile: Profile, path: str | os.PathLike) -> Path:
         raise ProfileError(f"{target} is a folder; give a file path such as profile.json")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(f".{target.name}.partial")
-        partial.write_text(json.dumps(profile.model_dump(mode="json"), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        os.replace(partial, target)
+        write_text(target, json.dumps(profile.model_dump(mode="json"), indent=1, ensure_ascii=False) + "\n")
     except OSError as error:
         raise ProfileError(f"cannot write {target}: {error.strerror}; choose a path you can write to") from None
     return target

@@ -16,6 +16,11 @@ process through mmap and page faults.
 Only glibc has these knobs: elsewhere (macOS, Windows, musl) `kept_heap` does nothing. A user who set
 malloc's thresholds in the environment (MALLOC_TRIM_THRESHOLD_, MALLOC_MMAP_THRESHOLD_, MALLOC_TOP_PAD_ or
 GLIBC_TUNABLES) keeps them.
+
+Because the setting outlives the block, it is opt-in for the process a build runs in: the `samplegen build`
+command calls `allow_heap_tuning()`; `samplegen.build()` called from a user's Python leaves that process's
+malloc as it was, unless the caller calls `allow_heap_tuning()` first. Helper processes a build starts are
+samplegen's own and always keep their freed memory.
 """
 
 from __future__ import annotations
@@ -32,6 +37,20 @@ M_MMAP_THRESHOLD = -3
 BUILD_MMAP_THRESHOLD = 32 * 1024 * 1024  # the largest value glibc's own adjustment reaches on 64-bit
 BUILD_TRIM_THRESHOLD = 2 * BUILD_MMAP_THRESHOLD  # glibc keeps trim at twice mmap when it adjusts them
 USER_SETTINGS = ("MALLOC_TRIM_THRESHOLD_", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TOP_PAD_")
+
+
+_tuning_allowed = False  # whether this process lets builds set malloc's thresholds (see the module doc)
+
+
+def allow_heap_tuning(allowed: bool = True) -> None:
+    """Let builds in this process keep freed memory (set glibc's thresholds for good), or stop letting them."""
+    global _tuning_allowed  # noqa: PLW0603 - a setting of the process, as the thresholds themselves are
+    _tuning_allowed = allowed
+
+
+def heap_tuning_allowed() -> bool:
+    """Whether builds in this process may set malloc's thresholds (False unless `allow_heap_tuning()` ran)."""
+    return _tuning_allowed
 
 
 def _user_set_thresholds(environ: dict[str, str]) -> bool:
@@ -52,10 +71,13 @@ def glibc_malloc() -> ctypes.CDLL | None:
 
 
 @contextlib.contextmanager
-def kept_heap(environ: dict[str, str] | None = None) -> Iterator[bool]:
+def kept_heap(environ: dict[str, str] | None = None, *, allowed: bool | None = None) -> Iterator[bool]:
     """Within the block (and after it), freed heap memory stays in the process for reuse; yields whether
-    the thresholds were set. Processes forked inside the block inherit the setting."""
-    library = None if _user_set_thresholds(os.environ if environ is None else environ) else glibc_malloc()
+    the thresholds were set. Processes forked inside the block inherit the setting. `allowed` None: as
+    `heap_tuning_allowed()` says; True for a process samplegen started itself (a helper)."""
+    allowed = _tuning_allowed if allowed is None else allowed
+    user_set = _user_set_thresholds(os.environ if environ is None else environ)
+    library = glibc_malloc() if allowed and not user_set else None
     if library is None:
         yield False
         return

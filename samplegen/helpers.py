@@ -53,7 +53,7 @@ def _serve(config: BuildConfig, profile: Profile, tasks: Any, results: Any, pare
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the main process, which stops helpers
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the main process's "raise KeyboardInterrupt"
     try:
-        with kept_heap():  # forked helpers inherit it already; spawned ones set it here
+        with kept_heap(allowed=True):  # a helper is samplegen's own process; a forked one may inherit it
             factory = RowFactory(config, profile)
             while (chunk := tasks.recv()) is not None:
                 results.send(factory.make_chunk(chunk))
@@ -93,6 +93,11 @@ class Helpers:
             self._tasks.append(task_writer)
             self._results.append(result_reader)
             self._processes.append(process)
+
+    @property
+    def pids(self) -> tuple[int, ...]:
+        """The helper processes' ids, in ticket order (helper 0 first)."""
+        return tuple(process.pid for process in self._processes)
 
     @property
     def queued(self) -> int:

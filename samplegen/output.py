@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from samplegen.atomic import replace_folder
 from samplegen.errors import OutputError
-from samplegen.no_replace import rename_no_replace
 from samplegen.partials import SUFFIX, Partial, remove_abandoned
 from samplegen.write_errors import describe_write_error
 
@@ -100,7 +98,6 @@ def _move_into_place(
         f"output folder {out} appeared while this build ran (another build into the same folder?); this build "
         "was discarded: choose another folder, or pass --overwrite to replace it"
     )
-    retired = None
     if out.is_symlink() or out.exists():
         if was_there and out.is_dir() and not out.is_symlink() and not any(out.iterdir()):
             try:
@@ -109,15 +106,9 @@ def _move_into_place(
                 pass
             except OSError:
                 raise appeared from None
-        elif overwrite and out.is_dir() and (replaceable is None or replaceable(out)):
-            retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".old", dir=out.parent))
-            os.rename(out, retired / out.name)
-        else:
+        elif not (overwrite and out.is_dir() and (replaceable is None or replaceable(out))):
             raise appeared
     try:
-        rename_no_replace(staging, out)
+        replace_folder(staging, out)
     except FileExistsError:
         raise appeared from None
-    finally:
-        if retired is not None:
-            shutil.rmtree(retired, ignore_errors=True)

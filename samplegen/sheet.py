@@ -11,9 +11,9 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from samplegen.errors import SamplegenError
-from samplegen.parquet_check import check_parquet_files, find_damaged_parquet
-from samplegen.quiet_datasets import quiet_datasets
+from samplegen.atomic import atomic_path
+from samplegen.dbq import check_parquet_files, find_damaged_parquet, quiet_datasets
+from samplegen.errors import PreviewError
 
 CELL = 256  # image side in the sheet
 CAPTION_LINES = 4
@@ -23,10 +23,6 @@ BACKGROUND = (255, 255, 255)
 INK = (30, 30, 30)
 MUTED = (110, 110, 110)
 SHEET_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}  # by the output file's extension
-
-
-class PreviewError(SamplegenError):
-    """The data set cannot be previewed as asked."""
 
 
 def _open_image(value: dict) -> Image.Image:
@@ -112,9 +108,8 @@ def preview(folder: str | os.PathLike, out: str | os.PathLike, *, n: int = 24, s
     sheet = contact_sheet(list(rows), min(columns, len(picks)))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(f".{target.name}.partial")
-        sheet.save(partial, image_format, **({"quality": 90} if image_format == "JPEG" else {}))
-        os.replace(partial, target)
+        with atomic_path(target) as partial:
+            sheet.save(partial, image_format, **({"quality": 90} if image_format == "JPEG" else {}))
     except OSError as error:
         raise PreviewError(f"cannot write {target}: {error.strerror}; choose a path you can write to") from None
     return target

@@ -1,4 +1,5 @@
-"""Shared fixtures: the real reference rows and fast in-memory row generation."""
+"""Shared fixtures and helpers: the real reference rows, fast in-memory row generation, and the small data
+sets, tiny models and local image server the finetune tests share (models and servers built on first use)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import csv  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from PIL import Image  # noqa: E402
 
 from samplegen.profiles import load_profile  # noqa: E402
 from samplegen.rows import row_of  # noqa: E402
@@ -39,3 +41,51 @@ def reference_rows() -> list[dict[str, str]]:
 @pytest.fixture(scope="session")
 def us_profile():
     return load_profile("us")
+
+
+PROXY_VARIABLES = ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY")
+
+
+def product_row(colour=(200, 30, 30), size=(40, 30), title="Check Cotton Shirt", category="SHIRTS", price=890.0) -> dict:
+    """One training row as the collator takes it: a plain-colour image and its answer fields."""
+    return {"image": Image.new("RGB", size, colour), "title": title, "category3_code": category, "full_price": price}
+
+
+@pytest.fixture(scope="session")
+def product_folder(tmp_path_factory):
+    """A small samplegen build with images (48 rows, seed 3, train and test splits); read only."""
+    from samplegen.builder import write_dataset  # noqa: PLC0415
+
+    return write_dataset(BuildConfig(n=48, seed=3, image_size=64), tmp_path_factory.mktemp("data") / "ds")
+
+
+@pytest.fixture(scope="session")
+def scratch_model(tmp_path_factory):
+    """A tiny randomly initialised LLaVA-style model (Phi-3 text, CLIP vision) built on the spot; read only."""
+    from finetune.models.scratch import create_scratch_model  # noqa: PLC0415
+
+    return create_scratch_model(tmp_path_factory.mktemp("models") / "scratch", seed=0)
+
+
+@pytest.fixture(scope="session")
+def tiny_phi3v_folder(tmp_path_factory):
+    """A tiny randomly initialised native Phi-3-vision with its processor, saved to a folder; read only."""
+    from finetune.models.phi3_v import create_tiny_phi3v  # noqa: PLC0415
+
+    return create_tiny_phi3v(tmp_path_factory.mktemp("phi3v") / "tiny", seed=1)
+
+
+@pytest.fixture(scope="module")
+def image_server():
+    """A local HTTP server of test images (see tests/finetune/image_server.py)."""
+    from tests.finetune.image_server import ImageServer  # noqa: PLC0415
+
+    with ImageServer() as running:
+        yield running
+
+
+@pytest.fixture
+def no_proxy(monkeypatch):
+    """No proxy variables, so requests to the local image server go straight to it."""
+    for name in PROXY_VARIABLES:
+        monkeypatch.delenv(name, raising=False)

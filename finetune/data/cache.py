@@ -9,10 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-try:
-    import fcntl
-except ImportError:  # Windows: no cross-process lock; one process per cache folder there
-    fcntl = None
+from filelock import FileLock
 
 PART_SUFFIX = ".part"
 LOCK_SUFFIX = ".lock"
@@ -42,27 +39,15 @@ class ImageCache:
 
     @contextmanager
     def lock(self, url: str) -> Iterator[None]:
-        """Hold the URL's lock file exclusively (blocking until other processes let go)."""
+        """Hold the URL's lock exclusively (blocking until other processes and threads let go).
+
+        The lock file `root/ab/<key>.lock` stays, empty, after release: removing it would let a waiting
+        process lock a file no longer at that path.
+        """
         final = self.path(url)
         final.parent.mkdir(parents=True, exist_ok=True)
-        if fcntl is None:
+        with FileLock(final.with_name(final.name + LOCK_SUFFIX)):
             yield
-            return
-        path = final.with_name(final.name + LOCK_SUFFIX)
-        while True:
-            descriptor = os.open(path, os.O_CREAT | os.O_RDWR, 0o644)
-            fcntl.flock(descriptor, fcntl.LOCK_EX)
-            try:
-                if os.fstat(descriptor).st_ino == os.stat(path).st_ino:
-                    break  # still the lock file at that path, not one a finished holder removed
-            except FileNotFoundError:
-                pass
-            os.close(descriptor)
-        try:
-            yield
-        finally:
-            path.unlink(missing_ok=True)
-            os.close(descriptor)  # closing releases the lock
 
     def has(self, url: str) -> bool:
         return self.path(url).is_file()

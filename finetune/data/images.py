@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
@@ -12,16 +11,10 @@ from finetune.data.cache import ImageCache
 from finetune.data.download import Fetched, fetch_one
 from finetune.data.settings import DownloadSettings, default_cache_dir
 from finetune.data.watch import Watch, watched_opener
+from samplegen.progress import progress_bar
 
 WATCH_TICK = 0.2  # seconds between deadline checks on running downloads
 CANCEL_GRACE = 2.0  # seconds a cancelled download thread gets to notice and finish
-
-
-def _progress(total: int, enabled: bool | None, desc: str):
-    from tqdm.auto import tqdm  # noqa: PLC0415
-
-    show = sys.stderr.isatty() if enabled is None else enabled
-    return tqdm(total=total, unit="image", disable=not show, desc=desc)
 
 
 def fetch_images(
@@ -48,7 +41,7 @@ def fetch_images(
     pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="fetch-image")
     futures: dict[Future, str] = {}
     try:
-        with _progress(len(unique), progress, "images") as bar:
+        with progress_bar(len(unique), unit="image", desc="images", enabled=progress) as bar:
             futures.update({pool.submit(fetch_one, url, cache, settings, opener, watch): url for url in unique})
             pending = set(futures)
             while pending:

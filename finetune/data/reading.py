@@ -6,20 +6,20 @@ are inline (a samplegen set); else `local_image_path` → files on disk; else `i
 
 from __future__ import annotations
 
-import csv
-import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
 from finetune.data.shards import check_shards
 from finetune.errors import DataError
-from samplegen.quiet_datasets import quiet_datasets
-from samplegen.real import FILE_READERS, HUB_ID, RealDataError, read_dbq
-from schemas import DBQ_COLUMNS, DBQ_DTYPES
+from samplegen.dbq import FILE_READERS, HUB_ID, RealDataError, check_frame, country_mask, quiet_datasets, read_dbq, stored_columns
+from schemas import DBQ_COLUMNS
+
+Result = TypeVar("Result")
 
 HELD_OUT_SPLITS = ("test",)  # kept for evaluation: never read for training
 
@@ -75,24 +75,20 @@ def _require_columns(columns: Iterable[str], source: str) -> list[str]:
     return columns
 
 
+def _as_data_error(read: Callable[[], Result]) -> Result:
+    """What `read()` returns; samplegen's one-line RealDataError becomes finetune's DataError."""
+    try:
+        return read()
+    except RealDataError as error:
+        raise DataError(str(error)) from None
+
+
 def _file_columns(path: Path) -> list[str]:
     """Column names from a file's header, without reading its rows."""
-    kind = FILE_READERS.get(path.suffix.lower())
-    try:
-        if kind == "csv":
-            with path.open(encoding="utf-8", newline="") as handle:
-                return next(csv.reader(handle), [])
-        if kind == "parquet":
-            import pyarrow.parquet as pq  # noqa: PLC0415
-
-            return list(pq.read_schema(path).names)
-        if kind == "json":
-            with path.open(encoding="utf-8") as handle:
-                first = next((line for line in handle if line.strip()), "{}")
-            return list(json.loads(first))
-    except (OSError, UnicodeDecodeError, ValueError) as error:
-        raise DataError(f"cannot read {path}: {str(error).splitlines()[0]}") from None
-    raise DataError(f"{path}: unknown file type {path.suffix!r}; use .csv, .parquet or .jsonl")
+    if path.suffix.lower() not in FILE_READERS:
+        raise DataError(f"{path}: unknown file type {path.suffix!r}; use .csv, .parquet or .jsonl")
+    _, columns = _as_data_error(lambda: stored_columns(path))
+    return [name for name, _ in columns]
 
 
 def _load_with_datasets(source: str, builder: str | None = None):
@@ -117,31 +113,6 @@ def _load_with_datasets(source: str, builder: str | None = None):
         ) from None
 
 
-def _checked(frame: pd.DataFrame, source: str) -> pd.DataFrame:
-    """The DBQ columns with DBQ dtypes, or one DataError naming every mistyped column."""
-    converted, problems = {}, []
-    for column in DBQ_COLUMNS:
-        try:
-            converted[column] = frame[column].astype(DBQ_DTYPES[column])
-        except (TypeError, ValueError):
-            problems.append(f"{column} ({DBQ_DTYPES[column]})")
-    if problems:
-        raise DataError(f"{source} has columns of the wrong type: {', '.join(problems)}; use the DBQ dtypes")
-    return pd.DataFrame(converted).reset_index(drop=True)
-
-
-def _one_country(frame: pd.DataFrame, country: str | None, source: str) -> pd.Series:
-    """A row mask for `country`; several countries without one chosen is an error, as in read_dbq."""
-    countries = sorted(frame["country_code"].unique())
-    if country is not None:
-        if country not in countries:
-            raise DataError(f"{source} has no rows for country {country!r}; it holds {', '.join(countries)}")
-        return frame["country_code"] == country
-    if len(countries) > 1:
-        raise DataError(f"{source} mixes {len(countries)} countries ({', '.join(countries)}); pick one with country=")
-    return pd.Series(True, index=frame.index)
-
-
 def _inline_rows(source: str, loaded, country: str | None, held_out_only: bool = False) -> SourceRows:
     import datasets  # noqa: PLC0415
 
@@ -159,19 +130,16 @@ def _inline_rows(source: str, loaded, country: str | None, held_out_only: bool =
         _require_columns(split.column_names, f"{source} ({name} split)")
         frames.append(split.select_columns(list(DBQ_COLUMNS)).to_pandas())
         images.extend(split.cast_column("image", datasets.Image(decode=False))["image"])
-    frame = _checked(pd.concat(frames, ignore_index=True), source)
+    frame = _as_data_error(lambda: check_frame(pd.concat(frames, ignore_index=True), source))
     if frame.empty:
         raise DataError(f"{source} has no rows in its {', '.join(used)} split")
-    mask = _one_country(frame, country, source).to_numpy()
+    mask = _as_data_error(lambda: country_mask(frame, country, source)).to_numpy()
     rows = SourceRows(source, ImageKind.INLINE, frame, images, None, used, held_out)
     return rows.take([i for i, keep in enumerate(mask) if keep])
 
 
 def _dbq_rows(source: str, kind: ImageKind, country: str | None, base_folder: Path | None) -> SourceRows:
-    try:
-        table = read_dbq(source, country=country, keep=("local_image_path",))
-    except RealDataError as error:
-        raise DataError(str(error)) from None
+    table = _as_data_error(lambda: read_dbq(source, country=country, keep=("local_image_path",)))
     return SourceRows(source, kind, table.frame, None, base_folder, ("all",), ())
 
 

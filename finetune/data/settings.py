@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from finetune.errors import SettingsError
+from samplegen.errors import describe_validation_error
+from schemas.finetune import DataSettings
 
 CACHE_ENV = "FINETUNE_CACHE"
+# One source for the worker count's default and bounds: `finetune train --download-workers` (schemas.finetune).
+_WORKERS = DataSettings.model_fields["download_workers"]
 
 
-@dataclass(frozen=True)
-class DownloadSettings:
+class DownloadSettings(BaseModel):
     """How images are fetched and checked.
 
-    workers: downloads (and decode checks) in flight at once.
+    workers: downloads (and decode checks) in flight at once; default and bounds as DataSettings.download_workers.
     timeout: seconds to connect and for each read; a server silent that long is a timeout.
     deadline: seconds one file may take in all (every attempt and the waits between them); past it the
         download is cut off and the file dropped as a timeout, however slowly the server keeps sending.
@@ -27,34 +32,31 @@ class DownloadSettings:
     user_agent: sent with every request.
     """
 
-    workers: int = 8
-    timeout: float = 20.0
-    deadline: float = 120.0
-    retries: int = 3
-    backoff: float = 0.5
-    backoff_max: float = 30.0
-    max_bytes: int = 20 * 1024 * 1024  # a product photo is well under 20 MiB
-    max_pixels: int | None = None
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    workers: Annotated[int, *_WORKERS.metadata] = _WORKERS.default
+    timeout: float = Field(default=20.0, gt=0)
+    deadline: float = Field(default=120.0, gt=0)
+    retries: int = Field(default=3, ge=0, le=20)
+    backoff_max: float = Field(default=30.0, ge=0)  # before backoff: its check reads this
+    backoff: float = Field(default=0.5, ge=0)
+    max_bytes: int = Field(default=20 * 1024 * 1024, gt=0)  # a product photo is well under 20 MiB
+    max_pixels: int | None = Field(default=None, gt=0)
     user_agent: str = "finetune-image-fetch/0.1"
 
-    def __post_init__(self) -> None:
-        problems = []
-        if not 1 <= self.workers <= 256:
-            problems.append(f"workers must be 1–256 (got {self.workers})")
-        if not self.timeout > 0:
-            problems.append(f"timeout must be > 0 seconds (got {self.timeout})")
-        if not self.deadline > 0:
-            problems.append(f"deadline must be > 0 seconds (got {self.deadline})")
-        if not 0 <= self.retries <= 20:
-            problems.append(f"retries must be 0–20 (got {self.retries})")
-        if not 0 <= self.backoff <= self.backoff_max:
-            problems.append(f"backoff must be between 0 and backoff_max={self.backoff_max} (got {self.backoff})")
-        if not self.max_bytes > 0:
-            problems.append(f"max_bytes must be > 0 (got {self.max_bytes})")
-        if self.max_pixels is not None and not self.max_pixels > 0:
-            problems.append(f"max_pixels must be > 0 or None (got {self.max_pixels})")
-        if problems:
-            raise SettingsError("invalid download setting: " + "; ".join(problems))
+    def __init__(self, **values: Any) -> None:
+        try:
+            super().__init__(**values)
+        except ValidationError as error:
+            raise SettingsError(f"invalid download setting: {describe_validation_error(error)}") from None
+
+    @field_validator("backoff")
+    @classmethod
+    def _backoff_within_its_cap(cls, backoff: float, info: ValidationInfo) -> float:
+        cap = info.data.get("backoff_max")
+        if cap is not None and backoff > cap:
+            raise ValueError(f"must be at most backoff_max ({cap:g})")
+        return backoff
 
     def retry_delay(self, retry: int, retry_after: float | None = None) -> float:
         """Seconds to wait before retry number `retry` (0 = first retry)."""

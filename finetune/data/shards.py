@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from finetune.errors import DataError
-from samplegen.parquet_check import DamagedDataError, check_parquet_files
+from samplegen.dbq import DamagedDataError, check_parquet_files
 
 SHARD_SUFFIXES = (".parquet", ".arrow")
 

@@ -14,7 +14,7 @@ from finetune.data.row_images import RowImages, row_images
 from finetune.data.settings import DownloadSettings
 from finetune.data.split import seeded_order, validation_mask
 from finetune.errors import DataError, SettingsError
-from samplegen.features import IMAGE_COLUMN, dataset_features
+from samplegen.dbq import IMAGE_COLUMN, dataset_features
 from schemas import DBQ_COLUMNS
 
 

@@ -23,8 +23,7 @@ def _parse_splits(text: str) -> dict[str, float]:
 
 def _check_push_target(repo_id: str) -> None:
     """Before building: the repo id is valid and the token may write there (so a bad one fails in seconds)."""
-    from samplegen.commands.push import quiet_hub  # noqa: PLC0415
-    from samplegen.hub import check_write_access  # noqa: PLC0415
+    from samplegen.hub_upload import check_write_access, quiet_hub  # noqa: PLC0415
 
     with quiet_hub():
         check_write_access(repo_id, repo_type="dataset")
@@ -75,8 +74,10 @@ def add_command(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from samplegen.builder import make_config, write_dataset  # noqa: PLC0415
     from samplegen.engines import check_engine  # noqa: PLC0415
+    from samplegen.heap import allow_heap_tuning  # noqa: PLC0415
     from samplegen.remote_output import is_url  # noqa: PLC0415
 
+    allow_heap_tuning()  # this process is the command's own: builds keep freed memory (samplegen.heap)
     check_engine(args.engine, args.address)
     if args.push_to and is_url(args.out):
         raise ConfigError(f"--push-to publishes a local folder; --out {args.out} is a URL: give a local folder")

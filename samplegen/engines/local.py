@@ -114,7 +114,7 @@ def write_shards(config: BuildConfig, profile: Profile, data: Path, schema, prog
             SplitWriter(data, name, config.shard_size, schema, ROW_GROUP_ROWS[config.with_images])
             for name in config.splits
         ]
-        with progress_bar(config.n, progress) as bar:
+        with progress_bar(config.n, unit="row", desc="samplegen build", enabled=progress) as bar:
             for split, row in _made_rows(config, profile, helpers):
                 writers[split].add(row)
                 bar.update(1)

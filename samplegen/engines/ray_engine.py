@@ -111,7 +111,7 @@ def _run(ray: Any, task: Any, setup: BuildSetup, plan: Any, progress: bool | Non
     results: list[ShardResult] = []
     shards = iter(plan.shards)
     try:
-        with progress_bar(setup.config.n, progress) as bar:
+        with progress_bar(setup.config.n, unit="row", desc="samplegen build", enabled=progress) as bar:
             while True:
                 while len(pending) < window and (shard := next(shards, None)) is not None:
                     if shard.checkpoint not in checkpoints:

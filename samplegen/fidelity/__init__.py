@@ -4,7 +4,7 @@
 and an overall score); with `report_dir` it also writes report.md and PNG plots.
 """
 
-from samplegen.fidelity.errors import FidelityError
+from samplegen.errors import FidelityError
 from samplegen.fidelity.metrics import contingency_similarity, coverage, item_noun, ks_complement, tv_complement
 from samplegen.fidelity.model import FORMULA, FidelityReport
 from samplegen.fidelity.report import compare, score_frames

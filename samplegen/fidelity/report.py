@@ -28,7 +28,8 @@ from samplegen.fidelity.model import (
     Score,
 )
 from samplegen.fidelity.schema import SchemaCheck, schema_conformance
-from samplegen.real import RealDataError, RealTable, read_dbq
+from samplegen.dbq import RealDataError, RealTable, read_dbq
+from samplegen.extras import require
 
 __all__ = ["FORMULA", "FidelityReport", "compare", "score_frames"]
 
@@ -207,6 +208,7 @@ def compare(
     pair trends, coverage); `FidelityReport.FORMULA` spells out each group.
     """
     if report_dir is not None:
+        require(["matplotlib"], "report", "writing a report folder (its plots)")
         from samplegen.fidelity.writer import check_replaceable, write_report  # noqa: PLC0415 - matplotlib when asked
 
         check_replaceable(Path(report_dir))  # fail before the work, not after it

@@ -7,20 +7,16 @@ text only, so for them only names and order are checked (read_dbq checks that th
 from __future__ import annotations
 
 import bisect
-import csv
-import json
 from pathlib import Path
 
-import pyarrow as pa
 from pydantic import BaseModel, ConfigDict
 
+from samplegen.dbq import HUB_ID, Column, RealDataError, stored_columns
+from samplegen.dbq.columns import TABLE_FORMATS, TEXT_FORMATS
+from samplegen.errors import FidelityError
 from samplegen.fidelity.columns import ALLOWED_EXTRA_COLUMNS
-from samplegen.fidelity.errors import FidelityError
-from samplegen.real import HUB_ID
 from schemas import DBQ_COLUMNS, DBQ_DTYPES
 
-Column = tuple[str, str | None]  # (column name, dtype; None where the format stores no dtypes)
-TEXT_SUFFIXES = {".csv": "csv", ".jsonl": "json", ".json": "json"}
 METADATA_FILES = {"state.json", "dataset_info.json", "dataset_dict.json"}  # `save_to_disk` bookkeeping
 
 
@@ -48,50 +44,11 @@ class SchemaCheck(BaseModel):
     issues: tuple[str, ...]
 
 
-def _arrow_dtype(kind: pa.DataType) -> str:
-    if pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_string_view(kind):
-        return "string"
-    if pa.types.is_int64(kind):
-        return "int64"
-    if pa.types.is_float64(kind):
-        return "float64"
-    return str(kind)
-
-
-def _schema_fields(schema: pa.Schema) -> list[Column]:
-    return [(field.name, _arrow_dtype(field.type)) for field in schema]
-
-
-def _text_fields(path: Path, kind: str) -> list[Column]:
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:  # -sig: as pandas, skip a byte-order mark
-            if kind == "csv":
-                header = next(csv.reader(handle), [])
-            else:
-                first = json.loads(next((line for line in handle if line.strip()), "{}"))
-                if not isinstance(first, dict):
-                    raise ValueError("the first line is not a JSON object")
-                header = list(first)
-    except (OSError, UnicodeDecodeError, ValueError) as error:
-        raise FidelityError(f"cannot read the columns of {path}: {error}") from None
-    return [(name, None) for name in header]
-
-
 def _file_fields(path: Path) -> tuple[str, list[Column]]:
-    suffix = path.suffix.lower()
     try:
-        if suffix == ".parquet":
-            import pyarrow.parquet as pq  # noqa: PLC0415
-
-            return "parquet", _schema_fields(pq.read_schema(path))
-        if suffix == ".arrow":
-            with pa.ipc.open_stream(path) as reader:
-                return "arrow", _schema_fields(reader.schema)
-    except (OSError, pa.ArrowInvalid) as error:
-        raise FidelityError(f"cannot read the schema of {path}: {str(error).splitlines()[0]}") from None
-    if suffix in TEXT_SUFFIXES:
-        return TEXT_SUFFIXES[suffix], _text_fields(path, TEXT_SUFFIXES[suffix])
-    raise FidelityError(f"{path}: unknown file type {suffix!r}; use .parquet, .arrow, .csv or .jsonl")
+        return stored_columns(path)
+    except RealDataError as error:
+        raise FidelityError(str(error)) from None
 
 
 def _folder_files(folder: Path) -> list[Path]:
@@ -102,7 +59,7 @@ def _folder_files(folder: Path) -> list[Path]:
         and p.name not in METADATA_FILES
         and not any(part.startswith(".") for part in p.relative_to(folder).parts)
     ]
-    for suffixes in ({".parquet"}, {".arrow"}, set(TEXT_SUFFIXES)):
+    for suffixes in ({".parquet"}, {".arrow"}, set(TEXT_FORMATS)):
         found = [p for p in visible if p.suffix.lower() in suffixes]
         if found:
             return found
@@ -204,6 +161,6 @@ def schema_conformance(source: str | Path) -> SchemaCheck:
             checks.append(check_fields(fields, source=str(file.relative_to(path)), format=kind))
         worst = min(checks, key=lambda check: check.score)
         return worst.model_copy(update={"source": text, "issues": _merge_issues(checks)})
-    if HUB_ID.match(text) and path.suffix.lower() not in {".parquet", ".arrow", *TEXT_SUFFIXES}:
+    if HUB_ID.match(text) and path.suffix.lower() not in {*TABLE_FORMATS, *TEXT_FORMATS}:
         return check_fields(_hub_fields(text), source=text, format="features")
     raise FidelityError(f"{text}: no such file or folder")

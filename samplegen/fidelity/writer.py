@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from samplegen.fidelity.errors import FidelityError
+from samplegen.errors import FidelityError
 from samplegen.fidelity.markdown import render
 from samplegen.fidelity.model import FidelityReport
 from samplegen.fidelity.plots import CATEGORY_PLOTS, PRICE_PLOT, write_plots

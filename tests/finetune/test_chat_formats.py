@@ -23,7 +23,7 @@ from finetune.models.families import FAMILIES
 from finetune.models.phi3_v import tiny_phi3v_processor
 from finetune.models.scratch import byte_tokenizer
 from finetune.prompts import answer_for, user_message
-from tests.finetune.conftest import product_row
+from tests.conftest import product_row
 
 QUESTION = "What is shown in this image?"
 

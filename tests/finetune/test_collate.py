@@ -6,7 +6,7 @@ from finetune.collate import IGNORE_INDEX, ChatFormat, TrainingCollator
 from finetune.models.loading import load_for_training
 from finetune.prompts import answer_for
 from schemas.finetune import ModelSettings
-from tests.finetune.conftest import product_row
+from tests.conftest import product_row
 
 QUESTION = "What is shown in this image?"
 

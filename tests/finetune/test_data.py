@@ -11,10 +11,11 @@ import pytest
 import samplegen
 from finetune.data import DownloadSettings, ImageKind, image_kind, load_training_data, validation_mask
 from finetune.errors import DataError, SettingsError
-from samplegen.features import dataset_features
+from samplegen.dbq import dataset_features
 from tests.conftest import REFERENCE_CSV
-from tests.finetune.image_server import ImageServer, jpeg_bytes
+from tests.finetune.image_server import jpeg_bytes
 
+pytestmark = pytest.mark.usefixtures("no_proxy")  # the image server is local
 FAST = DownloadSettings(workers=4, timeout=1, retries=1, backoff=0.01)  # the /slow/10 row times out
 HUB_ID = "DBQ/Burberry.Product.prices.United.States"
 
@@ -22,18 +23,6 @@ HUB_ID = "DBQ/Burberry.Product.prices.United.States"
 @pytest.fixture(scope="module")
 def samplegen_folder(tmp_path_factory):
     return samplegen.write_dataset(samplegen.make_config(n=40, image_size=64), tmp_path_factory.mktemp("sg") / "ds")
-
-
-@pytest.fixture(scope="module")
-def server():
-    with ImageServer() as running:
-        yield running
-
-
-@pytest.fixture(autouse=True)
-def no_proxy(monkeypatch):
-    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
-        monkeypatch.delenv(name, raising=False)
 
 
 def real_rows(country: str) -> pd.DataFrame:
@@ -89,12 +78,12 @@ def test_limit_takes_the_first_rows_of_a_seeded_shuffle(samplegen_folder, tmp_pa
     assert everything.report.rows_used == everything.report.rows_read
 
 
-def test_a_dbq_csv_downloads_its_images_and_drops_what_it_cannot_get(server, tmp_path):
+def test_a_dbq_csv_downloads_its_images_and_drops_what_it_cannot_get(image_server, tmp_path):
     frame = real_rows("CHI")  # 20 real rows
     frame["imageurl"] = (
-        [server.url(f"/img/dbq-{i}") for i in range(15)]
-        + [server.url(f"/status/404/dbq-{i}") for i in range(4)]
-        + [server.url("/slow/10/dbq")]
+        [image_server.url(f"/img/dbq-{i}") for i in range(15)]
+        + [image_server.url(f"/status/404/dbq-{i}") for i in range(4)]
+        + [image_server.url("/slow/10/dbq")]
     )
     frame.to_csv(tmp_path / "dbq.csv", index=False)
     data = load(tmp_path / "dbq.csv", tmp_path)
@@ -104,13 +93,13 @@ def test_a_dbq_csv_downloads_its_images_and_drops_what_it_cannot_get(server, tmp
     assert (report.images_downloaded, report.images_from_cache) == (15, 0)
     assert data.train.num_rows + data.validation.num_rows == 15 and data.validation.num_rows >= 1
     row = data.train[0]
-    assert row["image"].size == (96, 96) and row["imageurl"].startswith(server.url("/img/dbq-"))
+    assert row["image"].size == (96, 96) and row["imageurl"].startswith(image_server.url("/img/dbq-"))
     assert row["category3_code"] and isinstance(row["full_price"], float) and isinstance(row["product_code"], int)
 
-    requests_before = server.count("/img/dbq-0")
+    requests_before = image_server.count("/img/dbq-0")
     again = load(tmp_path / "dbq.csv", tmp_path, download=DownloadSettings(retries=0, timeout=0.3))
     assert (again.report.images_downloaded, again.report.images_from_cache) == (0, 15)
-    assert server.count("/img/dbq-0") == requests_before
+    assert image_server.count("/img/dbq-0") == requests_before
     assert again.train["product_code"] == data.train["product_code"]
 
 
@@ -170,9 +159,9 @@ def test_a_mixed_country_file_needs_a_country(tmp_path):
         load(REFERENCE_CSV, tmp_path)
 
 
-def test_all_rows_dropped_is_one_line_with_the_counts(server, tmp_path):
+def test_all_rows_dropped_is_one_line_with_the_counts(image_server, tmp_path):
     frame = real_rows("CHI")
-    frame["imageurl"] = [server.url(f"/status/404/gone-{i}") for i in range(18)] + ["N.A.", server.url("/slow/10/x")]
+    frame["imageurl"] = [image_server.url(f"/status/404/gone-{i}") for i in range(18)] + ["N.A.", image_server.url("/slow/10/x")]
     frame.to_csv(tmp_path / "gone.csv", index=False)
     with pytest.raises(DataError) as error:
         load(tmp_path / "gone.csv", tmp_path)

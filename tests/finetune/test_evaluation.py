@@ -11,21 +11,14 @@ import datasets
 import pytest
 
 import finetune
-import samplegen
 from finetune.cli import main
 from finetune.data import load_held_out_data, load_training_data
 from finetune.errors import DataError, SettingsError
 from finetune.metrics import baseline_predictions, score
-from schemas import BuildConfig
 from schemas.finetune import DataSettings, ModelSettings, TrainSettings
-from tests.finetune.conftest import product_row
+from tests.conftest import product_row
 from tests.finetune.image_server import jpeg_bytes
 from tests.finetune.test_data import real_rows
-
-
-@pytest.fixture(scope="module")
-def product_folder(tmp_path_factory):
-    return samplegen.write_dataset(BuildConfig(n=48, seed=3, image_size=64), tmp_path_factory.mktemp("data") / "ds")
 
 
 def lora_settings(data, model, out, **overrides) -> TrainSettings:

@@ -18,7 +18,6 @@ import samplegen
 from finetune.cli import main
 from finetune.errors import FinetuneError, ModelError
 from finetune.models.loading import load_for_training, load_trained
-from finetune.models.phi3_v import create_tiny_phi3v
 from schemas.finetune import DataSettings, ModelSettings, TrainSettings
 from tests.fake_hub import Account, FakeHub, use_fake_hub_environment
 
@@ -38,11 +37,6 @@ def hub(monkeypatch, tmp_path):
     with FakeHub({TOKEN: Account("alice"), READ_TOKEN: Account("carol", write=False)}) as fake:
         monkeypatch.setenv("HF_ENDPOINT", fake.url)
         yield fake
-
-
-@pytest.fixture(scope="module")
-def tiny_phi3v(tmp_path_factory):
-    return create_tiny_phi3v(tmp_path_factory.mktemp("phi3v") / "tiny")
 
 
 @pytest.fixture(scope="module")
@@ -87,9 +81,9 @@ for folder in sys.argv[1:]:
 
 
 @pytest.mark.parametrize("first", ["import finetune", "import transformers; import finetune"])
-def test_saved_and_merged_phi3v_load_with_auto_classes_after_import_finetune(first, tiny_phi3v, tmp_path):
+def test_saved_and_merged_phi3v_load_with_auto_classes_after_import_finetune(first, tiny_phi3v_folder, tmp_path):
     run = tmp_path / "lora"
-    loaded = load_for_training(ModelSettings(name=str(tiny_phi3v), method="lora", lora_r=2))
+    loaded = load_for_training(ModelSettings(name=str(tiny_phi3v_folder), method="lora", lora_r=2))
     for parameter in (p for name, p in loaded.model.named_parameters() if "lora_B" in name):
         parameter.data.fill_(0.01)  # a merge that changes the weights
     loaded.model.save_pretrained(run)
@@ -97,7 +91,7 @@ def test_saved_and_merged_phi3v_load_with_auto_classes_after_import_finetune(fir
     merged = finetune.merge(run, tmp_path / "merged")
     expected = float(sum(p.detach().double().sum() for p in load_trained(merged).model.parameters()))
     code = AUTO_LOAD.format(first=first, transformers_first="transformers" in first)
-    result = subprocess.run([sys.executable, "-c", code, str(tiny_phi3v), str(merged)], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-c", code, str(tiny_phi3v_folder), str(merged)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-2000:]
     lines = result.stdout.strip().splitlines()
     assert [line.rsplit(" ", 1)[0] for line in lines] == ["Phi3VForCausalLM Phi3VProcessor Phi3VImageProcessor"] * 2
@@ -105,9 +99,9 @@ def test_saved_and_merged_phi3v_load_with_auto_classes_after_import_finetune(fir
     assert float(lines[0].rsplit(" ", 1)[1]) != pytest.approx(expected)
 
 
-def test_a_folder_without_image_processor_is_one_line_error(tiny_phi3v, tmp_path, monkeypatch):
+def test_a_folder_without_image_processor_is_one_line_error(tiny_phi3v_folder, tmp_path, monkeypatch):
     bare = tmp_path / "bare"
-    shutil.copytree(tiny_phi3v, bare)
+    shutil.copytree(tiny_phi3v_folder, bare)
     for name in ("processor_config.json", "preprocessor_config.json"):
         (bare / name).unlink(missing_ok=True)
     with pytest.raises(ModelError, match=r"has no image processor .*copy the processor files") as error:
@@ -120,7 +114,7 @@ def test_a_folder_without_image_processor_is_one_line_error(tiny_phi3v, tmp_path
 
     monkeypatch.setattr(AutoProcessor, "from_pretrained", lambda name, **_: AutoTokenizer.from_pretrained(name))
     with pytest.raises(ModelError, match=r"has no image processor .*loads only a .*Tokenizer"):
-        load_trained(tiny_phi3v)
+        load_trained(tiny_phi3v_folder)
 
 
 def test_adapter_records_its_base_as_an_absolute_path_and_predicts_from_another_folder(
@@ -199,12 +193,12 @@ def test_push_publishes_a_run_then_its_merge_replaces_the_adapter(hub, lora_run,
         ("bad token", "Hub refused the token"),
     ],
 )
-def test_push_refuses_with_one_line(case, fragment, hub, lora_run, tiny_phi3v, tmp_path, capsys):
+def test_push_refuses_with_one_line(case, fragment, hub, lora_run, tiny_phi3v_folder, tmp_path, capsys):
     folder, args = lora_run, []
     if case == "missing":
         folder = tmp_path / "nowhere"
     elif case == "base model":
-        folder = tiny_phi3v
+        folder = tiny_phi3v_folder
     elif case == "checkpoints only":
         folder = tmp_path / "interrupted"
         shutil.copytree(lora_run / "checkpoint-1", folder / "checkpoint-1")
@@ -271,7 +265,7 @@ def test_a_failed_merge_with_overwrite_keeps_the_old_merge(lora_run, tmp_path, m
     def full_disk(staging, target):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(MERGE_MODULE, "_replace", full_disk)
+    monkeypatch.setattr("samplegen.atomic.rename_no_replace", full_disk)  # the old merge is moved aside first
     with pytest.raises(FinetuneError, match="No space left on device"):
         finetune.merge(lora_run, merged, overwrite=True)
     assert sorted(path.name for path in merged.iterdir()) == before

@@ -18,13 +18,12 @@ from finetune.models.phi3_v import (
     Phi3VForCausalLM,
     Phi3VImageProcessor,
     Phi3VProcessor,
-    create_tiny_phi3v,
     hd_size,
     tiny_phi3v_config,
     tiny_phi3v_processor,
 )
 from schemas.finetune import ModelSettings
-from tests.finetune.conftest import product_row
+from tests.conftest import product_row
 
 QUESTION = "What is shown in this image?"
 PHI3V_FAMILY = FAMILIES["phi3_v"]  # the registry entry `finetune train` uses for phi3_v checkpoints
@@ -53,11 +52,6 @@ def tiny():
     torch.manual_seed(0)
     model = Phi3VForCausalLM(tiny_phi3v_config(processor.tokenizer)).eval()
     return model, processor
-
-
-@pytest.fixture(scope="module")
-def tiny_folder(tmp_path_factory):
-    return create_tiny_phi3v(tmp_path_factory.mktemp("phi3v") / "tiny", seed=1)
 
 
 def batch(processor, images, side="right"):
@@ -326,17 +320,34 @@ def test_save_and_load_round_trip_keeps_logits_and_an_untied_head(tiny, tmp_path
     assert not torch.equal(loaded.lm_head.weight, loaded.model.embed_tokens.weight)
 
 
-def test_bf16_eager_and_sdpa(tiny_folder):
-    sdpa = AutoModelForImageTextToText.from_pretrained(tiny_folder).eval()
-    eager = AutoModelForImageTextToText.from_pretrained(tiny_folder, attn_implementation="eager").eval()
-    assert (sdpa.config._attn_implementation, sdpa.config.vision_config._attn_implementation) == ("sdpa", "sdpa")
-    assert (eager.config._attn_implementation, eager.config.vision_config._attn_implementation) == ("eager", "eager")
-    processor = AutoProcessor.from_pretrained(tiny_folder)
+def sdpa_queries(model, **inputs) -> list[torch.Size]:
+    """The query shape of every torch SDPA call one forward pass makes (none under eager attention)."""
+    shapes = []
+    real = torch.nn.functional.scaled_dot_product_attention
+
+    def counting(query, *args, **kwargs):
+        shapes.append(query.shape)
+        return real(query, *args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch, torch.no_grad():
+        patch.setattr(torch.nn.functional, "scaled_dot_product_attention", counting)
+        model(**inputs)
+    return shapes
+
+
+def test_bf16_eager_and_sdpa(tiny_phi3v_folder):
+    sdpa = AutoModelForImageTextToText.from_pretrained(tiny_phi3v_folder).eval()
+    eager = AutoModelForImageTextToText.from_pretrained(tiny_phi3v_folder, attn_implementation="eager").eval()
+    processor = AutoProcessor.from_pretrained(tiny_phi3v_folder)
     encoded = batch(processor, [image(SQUARE), image(WIDE)], side="left")
+    queries = sdpa_queries(sdpa, **encoded)  # the default: SDPA in every text layer and in CLIP
+    text = [shape for shape in queries if shape[0] == 2]  # batch 2; CLIP's batch is the crops
+    assert len(text) == sdpa.config.num_hidden_layers and len(queries) > len(text)
+    assert sdpa_queries(eager, **encoded) == []  # eager attention in both towers
     real = encoded["attention_mask"].bool()  # padding rows attend to nothing; implementations differ there
     with torch.no_grad():
         torch.testing.assert_close(eager(**encoded).logits[real], sdpa(**encoded).logits[real], atol=1e-5, rtol=1e-4)
-        bf16 = AutoModelForImageTextToText.from_pretrained(tiny_folder, dtype=torch.bfloat16).eval()
+        bf16 = AutoModelForImageTextToText.from_pretrained(tiny_phi3v_folder, dtype=torch.bfloat16).eval()
         logits = bf16(**encoded).logits
     assert logits.dtype == torch.bfloat16 and torch.isfinite(logits).all()
     assert (
@@ -544,9 +555,10 @@ def test_official_layout_loads_with_these_classes_without_remote_code(tiny, tmp_
     (tmp_path / "preprocessor_config.json").write_text(json.dumps(preprocessor))
     for trust in (False, True):  # no remote .py files exist: loading any would fail
         config = AutoConfig.from_pretrained(tmp_path, trust_remote_code=trust)
-        assert type(config) is Phi3VConfig and config._attn_implementation is None and not hasattr(config, "auto_map")
+        assert type(config) is Phi3VConfig and not hasattr(config, "auto_map")
         loaded = AutoModelForImageTextToText.from_pretrained(tmp_path, trust_remote_code=trust).eval()
-        assert type(loaded) is Phi3VForCausalLM and loaded.config._attn_implementation == "sdpa"
+        assert type(loaded) is Phi3VForCausalLM
+        assert len(sdpa_queries(loaded, input_ids=torch.tensor([[5, 6, 7]]))) == loaded.config.num_hidden_layers
         assert loaded.dtype == torch.bfloat16  # the file's torch_dtype
         assert type(AutoModelForCausalLM.from_pretrained(tmp_path, trust_remote_code=trust)) is Phi3VForCausalLM
         official_processor = AutoProcessor.from_pretrained(tmp_path, trust_remote_code=trust)
@@ -595,12 +607,12 @@ def test_lora_regex_hits_the_fused_language_layers_and_spares_frozen_clip(tiny):
         model.requires_grad_(True)
 
 
-def test_gradient_checkpointing_lora_training_lowers_the_loss(tiny_folder):
+def test_gradient_checkpointing_lora_training_lowers_the_loss(tiny_phi3v_folder):
     from finetune.collate import TrainingCollator
 
     loaded = load_for_training(
         ModelSettings(
-            name=str(tiny_folder), method="lora", freeze_vision=True, gradient_checkpointing=True, lora_dropout=0.0
+            name=str(tiny_phi3v_folder), method="lora", freeze_vision=True, gradient_checkpointing=True, lora_dropout=0.0
         )
     )
     assert loaded.family is PHI3V_FAMILY
@@ -635,7 +647,7 @@ def test_gradient_checkpointing_lora_training_lowers_the_loss(tiny_folder):
     assert all(torch.equal(p, clip_before[n]) for n, p in model.named_parameters() if n in clip_before)
 
 
-def test_bf16_lora_under_autocast_takes_its_inputs_uncast_and_still_trains_and_generates(tiny_folder):
+def test_bf16_lora_under_autocast_takes_its_inputs_uncast_and_still_trains_and_generates(tiny_phi3v_folder):
     """What `finetune train` does under mixed precision: peft's float32 copies of the adapter inputs are
     left out (autocast runs the adapter matmuls in bf16 either way), and evaluation generates under autocast."""
     from peft.helpers import disable_input_dtype_casting
@@ -645,7 +657,7 @@ def test_bf16_lora_under_autocast_takes_its_inputs_uncast_and_still_trains_and_g
     from schemas.finetune import DataSettings, TrainSettings
 
     torch.manual_seed(0)
-    loaded = load_for_training(ModelSettings(name=str(tiny_folder), method="lora", dtype="bf16", lora_dropout=0.0))
+    loaded = load_for_training(ModelSettings(name=str(tiny_phi3v_folder), method="lora", dtype="bf16", lora_dropout=0.0))
     model = loaded.model
     lora_a = model.base_model.model.model.layers[0].self_attn.qkv_proj.lora_A["default"]
     assert lora_a.weight.dtype == torch.float32  # peft keeps the adapters in float32 on a bf16 model
@@ -673,7 +685,7 @@ def test_bf16_lora_under_autocast_takes_its_inputs_uncast_and_still_trains_and_g
             pass
 
     settings = TrainSettings(
-        data=DataSettings(source="unused"), model=ModelSettings(name=str(tiny_folder)), max_new_tokens=3, eval_batch_size=1
+        data=DataSettings(source="unused"), model=ModelSettings(name=str(tiny_phi3v_folder)), max_new_tokens=3, eval_batch_size=1
     )
     evaluation = GenerationEvaluation(settings, loaded, [product_row(size=(40, 40))], autocast=True)
     with disable_input_dtype_casting(model):
@@ -681,7 +693,7 @@ def test_bf16_lora_under_autocast_takes_its_inputs_uncast_and_still_trains_and_g
     assert metrics["samples"] == 1 and len(evaluation.samples) == 1
 
 
-def test_finetune_train_runs_end_to_end_on_the_tiny_model(tiny_folder, tmp_path):
+def test_finetune_train_runs_end_to_end_on_the_tiny_model(tiny_phi3v_folder, tmp_path):
     import finetune
     import samplegen
     from finetune.models.loading import load_trained
@@ -692,7 +704,7 @@ def test_finetune_train_runs_end_to_end_on_the_tiny_model(tiny_folder, tmp_path)
     finetune.train(
         TrainSettings(
             data=DataSettings(source=str(data), validation_fraction=0.25),
-            model=ModelSettings(name=str(tiny_folder), method="lora", gradient_checkpointing=True),
+            model=ModelSettings(name=str(tiny_phi3v_folder), method="lora", gradient_checkpointing=True),
             output_dir=str(out),
             batch_size=2,
             max_steps=2,

@@ -10,7 +10,8 @@ from PIL import Image, ImageFile
 from finetune.cli import main
 from finetune.collate import open_image
 from finetune.data import DropReason, image_problem
-from finetune.untrusted_image import BOMB, RefusedImage, open_untrusted
+from finetune.errors import RefusedImage
+from finetune.untrusted_image import BOMB, open_untrusted
 from tests.finetune.image_server import bomb_png, jpeg_bytes
 
 NO_MODEL = "/nonexistent/model"  # loading it would fail: an option error proves the check came first

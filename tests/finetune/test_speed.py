@@ -7,14 +7,8 @@ import torch
 from finetune.cli import main
 from finetune.models.families import FAMILIES
 from finetune.models.loading import load_for_training
-from finetune.models.phi3_v import create_tiny_phi3v
 from finetune.speed import attention_for_varying_shapes, compile_layers, compile_wanted, loader_workers, repeated_layers
 from schemas.finetune import ModelSettings
-
-
-@pytest.fixture(scope="module")
-def tiny_folder(tmp_path_factory):
-    return create_tiny_phi3v(tmp_path_factory.mktemp("phi3v") / "tiny", seed=1)
 
 
 def test_loader_workers_default_to_a_few_on_cuda_and_none_on_the_cpu(monkeypatch):
@@ -31,8 +25,8 @@ def test_compile_is_on_by_default_with_cuda_only():
     assert compile_wanted("on", cuda=False) and not compile_wanted("off", cuda=True)
 
 
-def test_the_repeated_layers_are_the_decoder_and_clip_stacks_under_lora(tiny_folder):
-    loaded = load_for_training(ModelSettings(name=str(tiny_folder), method="lora"))
+def test_the_repeated_layers_are_the_decoder_and_clip_stacks_under_lora(tiny_phi3v_folder):
+    loaded = load_for_training(ModelSettings(name=str(tiny_phi3v_folder), method="lora"))
     base = loaded.model.get_base_model()
     expected = [*base.model.layers, *base.model.vision_embed_tokens.img_processor.vision_model.encoder.layers]
     found = repeated_layers(loaded.model, loaded.family)
@@ -40,15 +34,22 @@ def test_the_repeated_layers_are_the_decoder_and_clip_stacks_under_lora(tiny_fol
     assert len(found) == base.config.num_hidden_layers + base.config.vision_config.num_hidden_layers
 
 
-def test_compiled_layers_give_the_same_logits(tiny_folder):
+def test_compiled_layers_give_the_same_logits(tiny_phi3v_folder, monkeypatch):
     from transformers import AutoModelForImageTextToText
 
-    model = AutoModelForImageTextToText.from_pretrained(str(tiny_folder)).eval()
+    model = AutoModelForImageTextToText.from_pretrained(str(tiny_phi3v_folder)).eval()
+    compiled, real_compile = [], torch.nn.Module.compile
+
+    def recording_compile(module, *args, **kwargs):
+        compiled.append(module)
+        return real_compile(module, *args, **kwargs)
+
+    monkeypatch.setattr(torch.nn.Module, "compile", recording_compile)
     ids = torch.tensor([[5, 6, 7, 8, 9, 10]])
     with torch.no_grad():
         before = model(input_ids=ids).logits
         assert compile_layers(model, FAMILIES["phi3_v"]) == len(repeated_layers(model, FAMILIES["phi3_v"]))
-        assert all(layer._compiled_call_impl is not None for layer in model.model.layers)
+        assert [id(layer) for layer in compiled] == [id(layer) for layer in repeated_layers(model, FAMILIES["phi3_v"])]
         after = model(input_ids=ids).logits
     torch.testing.assert_close(after, before, atol=1e-5, rtol=1e-5)
 
@@ -63,27 +64,27 @@ def test_cudnn_attention_is_left_out_inside_the_block_and_restored_after():
         assert torch.backends.cuda.cudnn_sdp_enabled()
 
 
-def test_full_fine_tuning_in_bf16_keeps_float32_master_weights(tiny_folder):
-    full = load_for_training(ModelSettings(name=str(tiny_folder), method="full", dtype="bf16"))
+def test_full_fine_tuning_in_bf16_keeps_float32_master_weights(tiny_phi3v_folder):
+    full = load_for_training(ModelSettings(name=str(tiny_phi3v_folder), method="full", dtype="bf16"))
     assert full.dtype == torch.bfloat16  # the compute dtype the Trainer's autocast uses
     assert {p.dtype for p in full.model.parameters() if p.requires_grad} == {torch.float32}
-    lora = load_for_training(ModelSettings(name=str(tiny_folder), method="lora", dtype="bf16"))
+    lora = load_for_training(ModelSettings(name=str(tiny_phi3v_folder), method="lora", dtype="bf16"))
     trained = {p.dtype for p in lora.model.parameters() if p.requires_grad}
     frozen = {p.dtype for p in lora.model.parameters() if not p.requires_grad}
     assert trained == {torch.float32} and frozen == {torch.bfloat16}
 
 
-def test_a_bad_compile_setting_is_one_line(tiny_folder, tmp_path, capsys):
-    code = main(["train", "--data", str(tmp_path), "--model", str(tiny_folder), "--compile", "always"])
+def test_a_bad_compile_setting_is_one_line(tiny_phi3v_folder, tmp_path, capsys):
+    code = main(["train", "--data", str(tmp_path), "--model", str(tiny_phi3v_folder), "--compile", "always"])
     error = capsys.readouterr().err
     assert code == 2 and error.startswith("finetune: error:") and "compile" in error and len(error.strip().splitlines()) == 1
 
 
-def test_hub_kernels_stay_off_unless_asked_for(tiny_folder):
+def test_hub_kernels_stay_off_unless_asked_for(tiny_phi3v_folder):
     """transformers 5.25 turns on kernels downloaded from the Hub by default (remote code, and a network call
     when training on CUDA); finetune loads with them off unless --hub-kernels."""
     from finetune.models.loading import load_trained
 
-    assert not load_for_training(ModelSettings(name=str(tiny_folder), method="full")).model.use_kernels
-    assert not load_trained(tiny_folder).model.use_kernels
+    assert not load_for_training(ModelSettings(name=str(tiny_phi3v_folder), method="full")).model.use_kernels
+    assert not load_trained(tiny_phi3v_folder).model.use_kernels
     assert ModelSettings().hub_kernels is False

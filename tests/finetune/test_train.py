@@ -6,17 +6,10 @@ import pytest
 import torch
 
 import finetune
-import samplegen
 from finetune.cli import main
 from finetune.errors import SettingsError
 from finetune.models.loading import load_for_training, load_trained
-from schemas import BuildConfig
 from schemas.finetune import DataSettings, ModelSettings, TrainSettings
-
-
-@pytest.fixture(scope="module")
-def product_folder(tmp_path_factory):
-    return samplegen.write_dataset(BuildConfig(n=48, seed=3, image_size=64), tmp_path_factory.mktemp("data") / "ds")
 
 
 def settings(data, model, out, **overrides) -> TrainSettings:
@@ -65,7 +58,7 @@ def test_lora_trains_only_adapter_weights(scratch_model):
     assert any("multi_modal_projector" in name and "lora_" in name for name in names)
     before = {name: p.detach().clone() for name, p in loaded.model.named_parameters() if not p.requires_grad}
     from finetune.collate import TrainingCollator
-    from tests.finetune.conftest import product_row
+    from tests.conftest import product_row
 
     batch = TrainingCollator(loaded.processor, loaded.family, "What is shown in this image?")([product_row()])
     optimizer = torch.optim.SGD([p for p in loaded.model.parameters() if p.requires_grad], lr=0.5)

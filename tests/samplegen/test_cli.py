@@ -240,7 +240,7 @@ def test_runtime_warnings_do_not_reach_stderr(capsys, monkeypatch):
     import warnings
 
     from samplegen.commands import preview
-    from samplegen.sheet import PreviewError
+    from samplegen.errors import PreviewError
 
     def warn_then_fail(args):
         warnings.warn("invalid value encountered in divide", RuntimeWarning, stacklevel=1)

@@ -13,9 +13,10 @@ import pytest
 from PIL import Image
 
 from samplegen import make_config, write_dataset
-from samplegen.cli import OneLineParser, main
+from samplegen.cli import main
+from samplegen.command_line import OneLineParser
 from samplegen.commands import compare as compare_command
-from samplegen.features import arrow_schema
+from samplegen.dbq import arrow_schema
 from samplegen.fidelity import (
     FORMULA,
     FidelityError,
@@ -27,7 +28,7 @@ from samplegen.fidelity import (
     schema_conformance,
     tv_complement,
 )
-from samplegen.real import RealDataError, read_dbq
+from samplegen.dbq import RealDataError, read_dbq
 from schemas import DBQ_COLUMNS
 from tests.conftest import REFERENCE_CSV
 

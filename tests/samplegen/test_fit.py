@@ -9,7 +9,7 @@ import pytest
 from samplegen.errors import ProfileError
 from samplegen.fit import fit_profile, infer_eur_rate, infer_price_steps, leaf_badge, profile, save_profile
 from samplegen.profiles import load_profile
-from samplegen.real import read_dbq
+from samplegen.dbq import read_dbq
 from samplegen.title_parse import TitleParser
 from schemas import Badge, ItemKind, ProductRow, Profile
 from tests.conftest import REFERENCE_CSV, generated_rows

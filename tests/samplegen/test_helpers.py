@@ -2,6 +2,7 @@
 with one line and no folder."""
 
 import contextlib
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -22,6 +23,18 @@ from schemas import BuildConfig
 @pytest.fixture
 def config():
     return BuildConfig(n=40, seed=3, image_size=64)
+
+
+def running(pids) -> set[int]:
+    """Which of `pids` are child processes of this one that are still running."""
+    return {process.pid for process in multiprocessing.active_children()} & set(pids)
+
+
+def wait_until_gone(pid: int, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while running([pid]):
+        assert time.monotonic() < deadline, f"helper {pid} is still running"
+        time.sleep(0.02)
 
 
 def test_helpers_return_each_chunk_as_this_process_would_make_it(config, us_profile):
@@ -49,17 +62,17 @@ def test_a_helper_that_dies_raises_build_error_instead_of_hanging(config, us_pro
     with pytest.raises(samplegen.BuildError, match=r"helper process 1 died \(exit code -9\).*--num-proc"):
         with Helpers(2, config, us_profile) as helpers:
             assert helpers.receive(helpers.submit(planned[:4]))  # helper 1 works
-            os.kill(helpers._processes[0].pid, signal.SIGKILL)
-            helpers._processes[0].join()
+            os.kill(helpers.pids[0], signal.SIGKILL)
+            wait_until_gone(helpers.pids[0])
             helpers.receive(helpers.submit(planned[4:8]))  # both idle: it goes to helper 1 again
-    assert not any(process.is_alive() for process in helpers._processes)
+    assert not running(helpers.pids)
 
 
 def test_build_stops_cleanly_when_a_helper_dies(tmp_path, monkeypatch):
     real_receive = Helpers.receive
 
     def receive_after_killing(self, helper):
-        os.kill(self._processes[helper].pid, signal.SIGKILL)
+        os.kill(self.pids[helper], signal.SIGKILL)
         return real_receive(self, helper)
 
     monkeypatch.setattr(Helpers, "receive", receive_after_killing)
@@ -107,12 +120,11 @@ def test_finish_idle_lets_helpers_with_nothing_queued_exit(config, us_profile):
         first, second = helpers.submit(planned[:4]), helpers.submit(planned[4:8])
         helpers.receive(first)
         helpers.finish_idle()  # the first helper is idle: it is told to stop; the second still has a chunk
-        helpers._processes[first].join(timeout=30)
-        assert not helpers._processes[first].is_alive()
-        assert helpers._processes[second].is_alive()
+        wait_until_gone(helpers.pids[first])
+        assert running(helpers.pids) == {helpers.pids[second]}
         assert helpers.queued_rows == 4
         assert helpers.receive(second) == RowFactory(config, us_profile).make_chunk(planned[4:8])
-    assert not any(process.is_alive() for process in helpers._processes)
+    assert not running(helpers.pids)
 
 
 def _children(pid: int) -> list[int]:

@@ -3,6 +3,8 @@ appears during a build, and partial folders left by hard-killed builds."""
 
 import errno
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -32,30 +34,34 @@ def assert_one_line_error(code: int, err: str, fragment: str) -> None:
     assert fragment in lines[0]
 
 
+def partial_of_a_killed_build(out: Path) -> Path:
+    """The partial folder of a build process that ended without cleaning up (as after kill -9)."""
+    code = "import os, sys; from pathlib import Path; from samplegen.partials import Partial; print(Partial(Path(sys.argv[1])).path); os._exit(0)"
+    result = subprocess.run([sys.executable, "-c", code, str(out)], capture_output=True, text=True, check=True)
+    return Path(result.stdout.strip())
+
+
 def test_partial_folder_is_marked_and_removed_only_when_abandoned(tmp_path):
     out = tmp_path / "out"
     running = Partial(out)  # its lock is held: a build in progress
-    abandoned = Partial(out)
-    abandoned._release()  # as if its process had been SIGKILLed
-    young = Partial(out)
-    young._release()
+    abandoned = partial_of_a_killed_build(out)
+    young = partial_of_a_killed_build(out)
     lookalike = tmp_path / ".out.1-deadbeef.partial"  # a user's folder with a similar name, no marker
     lookalike.mkdir()
-    for partial in (running, abandoned):
-        os.utime(partial.path / MARKER, (1, 1))
-    removed = remove_abandoned(out, started_before=os.stat(young.path / MARKER).st_mtime)
-    assert removed == [abandoned.path]
-    assert running.path.is_dir() and young.path.is_dir() and lookalike.is_dir()
+    for path in (running.path, abandoned):
+        os.utime(path / MARKER, (1, 1))
+    removed = remove_abandoned(out, started_before=os.stat(young / MARKER).st_mtime)
+    assert removed == [abandoned]
+    assert running.path.is_dir() and young.is_dir() and lookalike.is_dir()
     running.discard()
     assert not running.path.exists()
 
 
 def test_a_build_removes_partial_folders_that_killed_builds_left(tmp_path):
     out = tmp_path / "out"
-    left = Partial(out)
-    (left.path / "data").mkdir()
-    left._release()
-    os.utime(left.path / MARKER, (1, 1))
+    left = partial_of_a_killed_build(out)
+    (left / "data").mkdir()
+    os.utime(left / MARKER, (1, 1))
     write_dataset(make_config(n=5, with_images=False), out)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
     assert sorted(p.name for p in out.iterdir()) == ["README.md", "data"]  # the marker never reaches the output

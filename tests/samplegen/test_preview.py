@@ -5,7 +5,7 @@ from PIL import Image
 
 import samplegen
 from samplegen.cli import main
-from samplegen.sheet import PreviewError
+from samplegen.errors import PreviewError
 from schemas import BuildConfig
 from tests.conftest import REFERENCE_CSV
 
@@ -97,7 +97,7 @@ def test_a_truncated_shard_is_one_line_naming_the_file(damaged, tmp_path, capsys
 def test_a_shard_damaged_inside_is_found_after_the_read_fails(built, tmp_path, capsys):
     import shutil
 
-    from samplegen.parquet_check import check_parquet_files, find_damaged_parquet
+    from samplegen.dbq import check_parquet_files, find_damaged_parquet
 
     folder = tmp_path / "damaged"
     shutil.copytree(built, folder)

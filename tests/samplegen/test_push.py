@@ -17,7 +17,7 @@ from huggingface_hub import constants
 import samplegen
 from samplegen import cli
 from samplegen.commands import push as push_command
-from samplegen.hub import PushError, PushResult, push
+from samplegen import PushError, PushResult, push
 from tests.fake_hub import Account, FakeHub, use_fake_hub_environment
 
 TOKEN = "hf_pushTestSecret0123456789abcdef"
@@ -578,7 +578,7 @@ def test_a_one_character_token_does_not_garble_the_message(hub, folder, capsys, 
     ],
 )
 def test_mask_token_replaces_only_whole_tokens(message, token, masked):
-    from samplegen.hub import mask_token
+    from samplegen.hub_upload import mask_token
 
     assert mask_token(message, token) == masked
 

@@ -5,7 +5,7 @@ import json
 import pandas as pd
 import pytest
 
-from samplegen.real import RealDataError, read_dbq
+from samplegen.dbq import RealDataError, read_dbq
 from schemas import DBQ_COLUMNS
 from tests.conftest import REFERENCE_CSV
 

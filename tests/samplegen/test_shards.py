@@ -2,7 +2,7 @@
 
 import pyarrow.parquet as pq
 
-from samplegen.features import arrow_schema
+from samplegen.dbq import arrow_schema
 from samplegen.rows import row_of
 from samplegen.shards import SplitWriter
 from samplegen.spec import plan_specs

@@ -1,4 +1,8 @@
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from schemas import BuildConfig, ImageFormat
@@ -66,3 +70,37 @@ def test_a_width_by_height_config_survives_json():
     assert BuildConfig.model_validate_json(config.model_dump_json()) == config
     assert format_image_size(config.image_size) == "512x640"
     assert format_image_size(BuildConfig().image_size) == "512"
+
+
+NAMES = st.from_regex(r"[a-z][a-z0-9_]{0,11}", fullmatch=True)
+
+
+@given(weights=st.dictionaries(NAMES, st.integers(min_value=1, max_value=1000), min_size=1, max_size=6))
+def test_any_positive_shares_that_add_up_to_one_are_accepted(weights):
+    total = sum(weights.values())
+    splits = {name: weight / total for name, weight in weights.items()}
+    assert BuildConfig(splits=splits).splits == splits
+
+
+@given(
+    weights=st.dictionaries(NAMES, st.integers(min_value=1, max_value=1000), min_size=1, max_size=6),
+    off=st.floats(min_value=1e-4, max_value=0.5) | st.floats(min_value=-0.5, max_value=-1e-4),
+)
+def test_shares_that_do_not_add_up_to_one_are_refused(weights, off):
+    total = sum(weights.values())
+    splits = {name: weight / total * (1 + off) for name, weight in weights.items()}
+    with pytest.raises(ValidationError, match="add up to 1"):
+        BuildConfig(splits=splits)
+
+
+@given(name=NAMES, share=st.floats(max_value=0, allow_nan=False), other=NAMES)
+def test_a_share_of_zero_or_less_is_refused(name, share, other):
+    splits = {name: share, **({other: 1 - share} if other != name else {})}
+    with pytest.raises(ValidationError, match="positive"):
+        BuildConfig(splits=splits)
+
+
+@given(name=st.text(max_size=12).filter(lambda text: not re.fullmatch(r"[a-z][a-z0-9_]*", text)))
+def test_a_split_name_that_is_not_a_lower_case_identifier_is_refused(name):
+    with pytest.raises(ValidationError, match="lower-case"):
+        BuildConfig(splits={name: 1.0})

@@ -13,11 +13,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from samplegen.errors import SamplegenError
-
-
-class DamagedDataError(SamplegenError):
-    """A data file is truncated, corrupted or not a parquet file."""
+from samplegen.errors import DamagedDataError
 
 
 def _damaged(path: Path, error: BaseException) -> DamagedDataError:
