@@ -110,7 +110,8 @@ def card_text(config: BuildConfig, profile: Profile, splits: list[SplitStats], v
 Synthetic sample data shaped exactly like the DBQ "{profile.description or profile.name}" data set:
 the same 17 columns in the same order with the same dtypes (`website_name` … `flg_discount`), the same
 value rules (8-digit product codes, title grammar, `itemurl` slug rule, `imageurl` pattern, EUR columns =
-local price / {profile.eur_rate} truncated to cents, {_discount_note(profile)}), plus an `image` column. **No row is real.**
+local price / {profile.eur_rate} truncated to cents, {_discount_note(profile)}), plus an `image` column.
+**No row is real.**
 
 {image_note}
 

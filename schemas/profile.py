@@ -123,16 +123,6 @@ class KindSpec(BaseModel):
     default_material: MaterialLook = MaterialLook.COTTON
     variant_weights: list[Weight] = Field(default=[0.6, 0.28, 0.12], min_length=1)
 
-    @model_validator(mode="before")
-    @classmethod
-    def _no_hidden_spread(cls, value: object) -> object:
-        if isinstance(value, dict) and "price_sigma" in value:
-            raise ValueError(
-                "price_sigma is no longer read: the hidden price spread is the profile's price_noise; "
-                "remove price_sigma from the kind (or refit the profile with `samplegen profile`)"
-            )
-        return value
-
     @model_validator(mode="after")
     def _some_variant_weight(self) -> KindSpec:
         if not sum(self.variant_weights) > 0:
@@ -225,6 +215,25 @@ class Profile(BaseModel):
     accents: list[PaletteColour] = Field(min_length=1)
     kinds: list[KindSpec] = Field(min_length=1)
     leaves: list[Leaf] = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_kind_price_sigma(cls, value: object) -> object:
+        """Profiles written before price_noise gave each kind a hidden `price_sigma`; say what replaced it."""
+        kinds = value.get("kinds") if isinstance(value, dict) else None
+        if isinstance(kinds, list):
+            old = [
+                str(kind.get("kind", number))
+                for number, kind in enumerate(kinds)
+                if isinstance(kind, dict) and "price_sigma" in kind
+            ]
+            if old:
+                raise ValueError(
+                    f"kinds {', '.join(old[:3])}{f' and {len(old) - 3} more' if len(old) > 3 else ''} set price_sigma, "
+                    "which is no longer read: the hidden price spread is the profile's price_noise; remove "
+                    "price_sigma (or refit the profile with `samplegen profile`)"
+                )
+        return value
 
     @model_validator(mode="after")
     def _cross_references(self) -> Profile:

@@ -34,7 +34,8 @@ def _chi_with_discounts(tmp_path, offs: dict[int, float]):
 
 def test_discounts_are_fitted_from_discounted_rows(tmp_path):
     real = _chi_with_discounts(tmp_path, {0: 0.3, 1: 0.3, 2: 0.5, 5: 0.3, 7: 0.4})
-    assert discount_fit(real.frame) == (0.25, [{"off": 0.3, "weight": 3}, {"off": 0.4, "weight": 1}, {"off": 0.5, "weight": 1}])
+    depths = [{"off": 0.3, "weight": 3}, {"off": 0.4, "weight": 1}, {"off": 0.5, "weight": 1}]
+    assert discount_fit(real.frame) == (0.25, depths)
     fitted, _ = fit_profile(real)
     assert fitted.discount_rate == 0.25
     assert [(d.off, d.weight) for d in fitted.discount_depths] == [(0.3, 3), (0.4, 1), (0.5, 1)]

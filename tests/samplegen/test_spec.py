@@ -131,5 +131,7 @@ def test_the_profile_price_noise_is_the_default(us_profile):
 def test_old_profiles_with_price_sigma_get_a_clear_error(us_profile):
     data = us_profile.model_dump(mode="json")
     data["kinds"][0]["price_sigma"] = 0.3
-    with pytest.raises(ValueError, match="price_sigma is no longer read: the hidden price spread is the profile's price_noise"):
+    data["kinds"][3]["price_sigma"] = 0.3
+    with pytest.raises(ValueError, match="kinds trench_coat, puffer_jacket set price_sigma, which is no longer read: "
+                       "the hidden price spread is the profile's price_noise"):
         Profile.model_validate(data)
