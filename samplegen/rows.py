@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+from functools import lru_cache
+
 from pydantic import ValidationError
 
 from samplegen.errors import BuildError, describe_validation_error
@@ -13,8 +16,20 @@ _V4_MASK = ~((0xF << 76) | (0x3 << 62)) & ((1 << 128) - 1)
 _V4_BITS = (0x4 << 76) | (0x2 << 62)
 
 
+@lru_cache(maxsize=1 << 14)
+def _slug(title: str) -> str:
+    """`slugify`, remembered: colour variants share a title, and titles repeat across products."""
+    return slugify(title)
+
+
+@lru_cache(maxsize=1 << 14)
+def _eur(price: float, rate: Decimal | str | float) -> float:
+    """`to_eur`, remembered: prices lie on the retail grid, so few distinct ones recur."""
+    return to_eur(price, rate)
+
+
 def itemurl(profile: Profile, title: str, product_code: int) -> str:
-    return f"https://{profile.itemurl_host}/{slugify(title)}-p{product_code}"
+    return f"https://{profile.itemurl_host}/{_slug(title)}-p{product_code}"
 
 
 def imageurl(profile: Profile, guid_bits: int) -> str:
@@ -29,6 +44,7 @@ def imageurl(profile: Profile, guid_bits: int) -> str:
 def row_of(spec: ProductSpec, profile: Profile, titles: TitleWriter | None = None) -> dict:
     """The row's 17 columns in DBQ order. `titles` is the profile's TitleWriter, passed in to reuse one."""
     title = (titles or TitleWriter(profile)).title(spec)
+    rate = profile.eur_rate
     return {
         "website_name": profile.website_name,
         "competence_date": profile.competence_date,
@@ -44,8 +60,8 @@ def row_of(spec: ProductSpec, profile: Profile, titles: TitleWriter | None = Non
         "imageurl": imageurl(profile, spec.image_guid),
         "full_price": spec.full_price,
         "price": spec.price,
-        "full_price_eur": to_eur(spec.full_price, profile.eur_rate),
-        "price_eur": to_eur(spec.price, profile.eur_rate),
+        "full_price_eur": _eur(spec.full_price, rate),
+        "price_eur": _eur(spec.price, rate),
         "flg_discount": int(spec.price < spec.full_price),
     }
 

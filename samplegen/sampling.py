@@ -20,6 +20,13 @@ def stream(seed: int, purpose: str, *index: int) -> random.Random:
     return random.Random(f"samplegen:{seed}:{purpose}:{':'.join(map(str, index))}")
 
 
+def restart(rng: random.Random, seed: int, purpose: str, *index: int) -> random.Random:
+    """Put `rng` at the start of `stream(seed, purpose, *index)` and return it: the same draws without
+    making a new generator (for loops that use one stream at a time)."""
+    rng.seed(f"samplegen:{seed}:{purpose}:{':'.join(map(str, index))}")
+    return rng
+
+
 def _pcg64_state(seed: int, purpose: int, index: tuple[int, ...]) -> dict:
     """A PCG64 state (128-bit state, odd 128-bit increment) hashed from the stream's arguments.
 

@@ -50,6 +50,8 @@ class TitleWriter:
                 clashes.setdefault(word, set()).update(clash.words)
         self._clashes = {word: frozenset(others) for word, others in clashes.items()}
         self._tokens: dict[str, frozenset[str]] = {}  # word_tokens, once per word
+        self._pairs: dict[tuple[str, str], bool] = {}  # whether two words clash, once per pair
+        self._fields = tuple(slot.spec_field for slot in self.grammar.order)  # ProductSpec fields in order
 
     def compose(self, words: dict[TitleSlot, str | None], noun: str) -> str:
         """The title: leading words, then the slots in grammar order, then the noun."""
@@ -57,20 +59,33 @@ class TitleWriter:
         leading = [word for word in present if word in self.leading]
         return " ".join([*leading, *(word for word in present if word not in self.leading), noun])
 
+    @staticmethod
+    def length(words: dict[TitleSlot, str | None], noun: str) -> int:
+        """`len(compose(words, noun))` without writing the title: the words, the noun and a space each."""
+        present = [word for word in words.values() if word]
+        return sum(map(len, present)) + len(present) + len(noun)
+
     def fitted(self, words: dict[TitleSlot, str | None], noun: str) -> dict[TitleSlot, str | None]:
         """`words` with optional words dropped, in the grammar's drop order, until the title fits a row."""
         kept = dict(words)
         for slot in self.grammar.drop_order:
-            if len(self.compose(kept, noun)) <= TITLE_MAX:
+            if self.length(kept, noun) <= TITLE_MAX:
                 break
             kept[slot] = None
         return kept
 
     def clashes(self, word: str, chosen: Iterable[str]) -> bool:
         """Whether `word` writes a word one of `chosen` already writes, or contradicts one of them."""
-        tokens = self._tokens_of(word)
-        against = self._clashes.get(word, frozenset())
-        return any(other in against or tokens & self._tokens_of(other) for other in chosen)
+        pairs = self._pairs
+        for other in chosen:
+            clash = pairs.get((word, other))
+            if clash is None:
+                clash = pairs[word, other] = other in self._clashes.get(word, ()) or bool(
+                    self._tokens_of(word) & self._tokens_of(other)
+                )
+            if clash:
+                return True
+        return False
 
     def _tokens_of(self, word: str) -> frozenset[str]:
         tokens = self._tokens.get(word)
@@ -92,7 +107,11 @@ class TitleWriter:
         """The row's title: the grammar for most products, "<line> – <shade>" for beauty."""
         if spec.beauty_line is not None:
             return f"{spec.beauty_line}{BEAUTY_SEPARATOR}{spec.shade}"
-        return self.compose(spec.title_words(), spec.noun)
+        present = [word for field in self._fields if (word := getattr(spec, field))]
+        if self.leading.isdisjoint(present):
+            return " ".join([*present, spec.noun])
+        leading = [word for word in present if word in self.leading]
+        return " ".join([*leading, *(word for word in present if word not in self.leading), spec.noun])
 
 
 def slugify(title: str) -> str:
