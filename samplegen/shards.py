@@ -48,34 +48,32 @@ class ShardFile:
         self.row_group_size = row_group_size
         self.rows_written = 0
         self.num_bytes = 0  # Arrow bytes of the rows, the card's num_bytes
-        self._columns: dict[str, list] = {name: [] for name in schema.names}
-        self._buffered = 0
+        self._rows: list[dict] = []  # the row group being filled
         self._sink = sink
         self._writer: pq.ParquetWriter | None = None  # opened by the first row group: no file before it
 
     @property
     def rows(self) -> int:
         """Rows added so far, written or still buffered."""
-        return self.rows_written + self._buffered
+        return self.rows_written + len(self._rows)
 
     def add(self, row: dict) -> None:
-        for name, column in self._columns.items():
-            column.append(row[name])
-        self._buffered += 1
-        if self._buffered >= self.row_group_size:
+        self._rows.append(row)
+        if len(self._rows) >= self.row_group_size:
             self._flush()
 
     def _flush(self) -> None:
-        if not self._buffered:
+        rows = self._rows
+        if not rows:
             return
         if self._writer is None:
             self._writer = pq.ParquetWriter(self._sink, self.schema, **writer_options(self.schema))
-        table = pa.Table.from_pydict(self._columns, schema=self.schema)
+        columns = {name: [row[name] for row in rows] for name in self.schema.names}
+        table = pa.Table.from_pydict(columns, schema=self.schema)
         self._writer.write_table(table)
         self.num_bytes += table.nbytes
-        self.rows_written += self._buffered
-        self._columns = {name: [] for name in self.schema.names}
-        self._buffered = 0
+        self.rows_written += len(rows)
+        self._rows = []
 
     def close(self) -> None:
         self._flush()
