@@ -110,3 +110,24 @@ def test_build_price_noise_reaches_the_rows_and_the_card(tmp_path):
     frame = read_dbq(out).frame
     prices = frame.groupby(["title", "category1_code", "category2_code", "category3_code"])["full_price"].nunique()
     assert (prices == 1).all() and len(prices) < len(frame)  # one price per title and leaf, and titles repeat
+
+
+def _scanned_step(price: float, profile: Profile) -> float:
+    """The step in force, found by scanning every step (what the grid's bisect must agree with)."""
+    return max((s for s in profile.price_steps if s.from_price <= price), key=lambda s: s.from_price).step
+
+
+@pytest.mark.parametrize("price", [0.0, 0.4, 32.0, 99.99, 100.0, 100.01, 999.0, 1000.0, 5_000.5, 1e6])
+def test_the_price_grid_finds_the_step_a_scan_finds(us_profile, price):
+    from samplegen.prices import PriceGrid  # noqa: PLC0415
+
+    assert PriceGrid(us_profile).step_at(price) == _scanned_step(price, us_profile)
+
+
+def test_the_first_listed_of_two_steps_with_one_start_is_in_force(us_profile):
+    from samplegen.prices import PriceGrid  # noqa: PLC0415
+
+    steps = [{"from_price": 0, "step": 1}, {"from_price": 500, "step": 50}, {"from_price": 500, "step": 5}]
+    profile = Profile.model_validate(us_profile.model_dump(mode="json") | {"price_steps": steps})
+    assert PriceGrid(profile).step_at(700) == _scanned_step(700, profile) == 50
+    assert PriceGrid(profile).snap(712) == 700.0

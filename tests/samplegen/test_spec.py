@@ -135,3 +135,43 @@ def test_old_profiles_with_price_sigma_get_a_clear_error(us_profile):
     with pytest.raises(ValueError, match="kinds trench_coat, puffer_jacket set price_sigma, which is no longer read: "
                        "the hidden price spread is the profile's price_noise"):
         Profile.model_validate(data)
+
+
+def test_specs_are_assembled_as_model_construct_makes_them(specs):
+    """The fast assembly sets exactly what `model_construct` sets (a pydantic upgrade that changes that
+    fails here, not in a build)."""
+    from samplegen.spec import assemble_spec  # noqa: PLC0415
+
+    for spec in specs[:50]:
+        fields = {name: getattr(spec, name) for name in ProductSpec.model_fields}
+        fast, slow = assemble_spec(dict(fields)), ProductSpec.model_construct(**fields)
+        assert fast == slow and repr(fast) == repr(slow)
+        assert fast.model_fields_set == slow.model_fields_set
+        assert (fast.__pydantic_extra__, fast.__pydantic_private__) == (slow.__pydantic_extra__, slow.__pydantic_private__)
+        assert fast.model_dump_json() == slow.model_dump_json()
+        assert fast.model_copy(update={"variant": 3}).variant == 3
+
+
+def test_a_restarted_generator_draws_what_a_new_stream_draws():
+    from samplegen.sampling import restart, stream  # noqa: PLC0415
+
+    reused = stream(0, "other")
+    reused.gauss(0.0, 1.0)  # leaves a cached normal behind: restarting must drop it
+    for group in (0, 7, 123_456):
+        fresh = stream(9, "product", group)
+        again = restart(reused, 9, "product", group)
+        assert [again.gauss(0.0, 1.0), again.random(), again.getrandbits(128)] == [
+            fresh.gauss(0.0, 1.0), fresh.random(), fresh.getrandbits(128)
+        ]
+
+
+def test_beauty_shades_are_drawn_as_sampling_the_shades_draws_them(us_profile):
+    """Shade indices drawn with `random.sample` pick what sampling the shade list picks, with the same draws."""
+    import random  # noqa: PLC0415
+
+    line = next(line for kind in us_profile.kinds for line in kind.beauty_lines if len(line.shades) > 4)
+    for seed in range(20):
+        by_index, by_shade = random.Random(seed), random.Random(seed)
+        picks = by_index.sample(range(len(line.shades)), k=4)
+        assert [line.shades[pick] for pick in picks] == by_shade.sample(line.shades, k=4)
+        assert by_index.random() == by_shade.random()

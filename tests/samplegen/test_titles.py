@@ -93,3 +93,15 @@ def test_a_contradiction_naming_an_unknown_word_is_refused(us_profile):
     message = r"title_grammar.clashes.\d+ names words no kind or vocabulary has: \['Wide-leg Trousrs'\]"
     with pytest.raises(ValidationError, match=message):
         Profile.model_validate(data)
+
+
+def test_a_titles_length_and_the_title_of_a_spec_are_what_compose_writes(us_profile):
+    writer = TitleWriter(us_profile)
+    seen_leading = False
+    for spec in plan_specs(BuildConfig(n=1500, seed=4, with_images=False), us_profile):
+        if spec.beauty_line is None:
+            composed = writer.compose(spec.title_words(), spec.noun)
+            assert writer.title(spec) == composed
+            assert writer.length(spec.title_words(), spec.noun) == len(composed)
+            seen_leading |= any(composed.startswith(f"{word} ") for word in writer.leading)
+    assert seen_leading  # titles led by a detail word were among them
