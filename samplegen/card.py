@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from samplegen.features import dataset_features
+from samplegen.hf_features import features_yaml
 from schemas import BuildConfig, Profile
 from schemas.config import format_image_size
 
@@ -78,7 +78,7 @@ def card_text(config: BuildConfig, profile: Profile, splits: list[SplitStats], v
         "size_categories": [size_category(config.n)],
         "tags": TAGS,
         "dataset_info": {
-            "features": dataset_features(config.with_images)._to_yaml_list(),
+            "features": features_yaml(config.with_images),
             "splits": [{"name": s.name, "num_bytes": s.num_bytes, "num_examples": s.num_examples} for s in splits],
             "download_size": sum(s.download_size for s in splits),
             "dataset_size": sum(s.num_bytes for s in splits),

@@ -1,23 +1,24 @@
-"""Dataset features derived from the ProductRow schema: the 17 DBQ columns in order, then the image."""
+"""Dataset features derived from the ProductRow schema: the 17 DBQ columns in order, then the image.
+
+`arrow_schema` is written without `datasets` (`samplegen.hf_features`); `dataset_features` imports it.
+"""
 
 from __future__ import annotations
 
-import datasets
-import pyarrow as pa
+from typing import TYPE_CHECKING
 
-from schemas import DBQ_COLUMNS, DBQ_DTYPES
+from samplegen.hf_features import IMAGE_COLUMN, arrow_schema, feature_dtypes
 
-IMAGE_COLUMN = "image"
+if TYPE_CHECKING:
+    import datasets
+
+__all__ = ["IMAGE_COLUMN", "arrow_schema", "dataset_features"]
 
 
 def dataset_features(with_images: bool = True) -> datasets.Features:
     """The `datasets` features of a samplegen build: the 17 DBQ columns, then the image when there is one."""
-    columns = {name: datasets.Value(DBQ_DTYPES[name]) for name in DBQ_COLUMNS}
-    if with_images:
-        columns[IMAGE_COLUMN] = datasets.Image()
-    return datasets.Features(columns)
+    import datasets  # noqa: PLC0415 - a heavy import, only for callers that want datasets' own object
 
-
-def arrow_schema(with_images: bool = True) -> pa.Schema:
-    """The parquet schema, carrying the `huggingface` features metadata that `load_dataset` reads."""
-    return dataset_features(with_images).arrow_schema
+    return datasets.Features(
+        {name: datasets.Image() if dtype == "image" else datasets.Value(dtype) for name, dtype in feature_dtypes(with_images)}
+    )
