@@ -1,4 +1,5 @@
-"""Old import path of `samplegen.dbq.features`, kept for code that imports it from here (the build uses `samplegen.hf_features`)."""
+"""Old import path of `samplegen.dbq.features`, kept for code that imports it from here
+(the build itself uses `samplegen.hf_features`)."""
 
 from samplegen.dbq.features import IMAGE_COLUMN, arrow_schema, dataset_features
 
