@@ -24,6 +24,7 @@ from samplegen.version import samplegen_version
 from schemas import BuildConfig, Profile
 
 DATA_FOLDER = "data"
+IN_MEMORY_BYTES = 2 * 2**30  # build() reads a data set up to this size from its shards into memory
 
 
 def make_config(config: BuildConfig | None = None, **settings: Any) -> BuildConfig:
@@ -130,9 +131,9 @@ def build(
     Settings are BuildConfig fields (`n`, `seed`, `profile`, `image_size`, `splits`, `num_proc`, ...).
     Without `out`, the folder goes to a cache keyed by the settings and reused when already complete.
     `engine` and `address` are write_dataset's: the same data set, made on a Ray cluster.
+    The data set is read from the shards as they are, into memory (no second copy on disk); one larger
+    than `IN_MEMORY_BYTES` is memory-mapped from an Arrow copy in the `datasets` cache.
     """
-    import datasets  # noqa: PLC0415
-
     config = make_config(config, **settings)
     if is_url(out):
         raise OutputError(f"build() loads the data set from a local folder, not {out}; use write_dataset() for a URL")
@@ -142,4 +143,17 @@ def build(
             write_dataset(config, folder, overwrite=True, progress=progress, engine=engine, address=address)
     else:
         folder = write_dataset(config, out, overwrite=overwrite, progress=progress, engine=engine, address=address)
-    return datasets.load_dataset(str(folder))
+    return _load(Path(folder))
+
+
+def _load(folder: Path):
+    """The built folder's splits: read as they are (`samplegen.dbq.folders`), or through the datasets cache
+    keyed by each shard's path and time when too large for memory."""
+    import datasets  # noqa: PLC0415
+
+    from samplegen.dbq.folders import load_folder, parquet_splits  # noqa: PLC0415
+
+    splits = parquet_splits(folder) or {}
+    if sum(path.stat().st_size for shards in splits.values() for path in shards) <= IN_MEMORY_BYTES:
+        return load_folder(folder)
+    return datasets.load_dataset("parquet", data_files={name: [str(p) for p in shards] for name, shards in splits.items()})

@@ -9,10 +9,12 @@ import random
 import textwrap
 from pathlib import Path
 
+import pyarrow.parquet as pq
 from PIL import Image, ImageDraw, ImageFont
 
 from samplegen.atomic import atomic_path
-from samplegen.dbq import check_parquet_files, find_damaged_parquet, quiet_datasets
+from samplegen.dbq import IMAGE_COLUMN, check_parquet_files, find_damaged_parquet, load_folder, quiet_datasets
+from samplegen.dbq.folders import parquet_splits, read_rows, split_rows
 from samplegen.errors import PreviewError
 
 CELL = 256  # image side in the sheet
@@ -74,10 +76,35 @@ def contact_sheet(rows: list[dict], columns: int) -> Image.Image:
     return sheet
 
 
+def _sampled_rows(source: Path, split: str | None, n: int, seed: int) -> list[dict]:
+    """`n` rows of a split (the first by default) picked with `seed`, images undecoded: read from only the
+    row groups that hold them in the parquet layout, else through `datasets`."""
+    splits = parquet_splits(source)
+    if splits is None:
+        import datasets  # noqa: PLC0415
+
+        with quiet_datasets():
+            loaded = load_folder(source)
+        names = list(loaded)
+    else:
+        names = list(splits)
+    name = split or names[0]
+    if name not in names:
+        raise PreviewError(f"{source} has no split {name!r}; it has {', '.join(names)}")
+    if splits is not None:
+        if IMAGE_COLUMN not in pq.read_schema(splits[name][0]).names:
+            raise PreviewError(f"{source} was built without images (--no-images); nothing to preview")
+        total = split_rows(splits[name])
+        return read_rows(splits[name], sorted(random.Random(seed).sample(range(total), min(n, total))))
+    table = loaded[name]
+    if IMAGE_COLUMN not in table.column_names:
+        raise PreviewError(f"{source} was built without images (--no-images); nothing to preview")
+    picks = sorted(random.Random(seed).sample(range(table.num_rows), min(n, table.num_rows)))
+    return list(table.cast_column(IMAGE_COLUMN, datasets.Image(decode=False)).select(picks))
+
+
 def preview(folder: str | os.PathLike, out: str | os.PathLike, *, n: int = 24, split: str | None = None, seed: int = 0, columns: int = 6) -> Path:
     """Write a contact sheet (PNG, or JPEG for a .jpg/.jpeg `out`) of `n` rows sampled (with `seed`) from a built data set folder."""
-    import datasets  # noqa: PLC0415
-
     if n <= 0 or columns <= 0:
         raise PreviewError(f"n and columns must be positive, got n={n}, columns={columns}")
     target = Path(out)
@@ -90,22 +117,15 @@ def preview(folder: str | os.PathLike, out: str | os.PathLike, *, n: int = 24, s
     shards = sorted(source.glob("data/*.parquet"))
     check_parquet_files(shards)
     try:
-        with quiet_datasets():
-            loaded = datasets.load_dataset(str(source))
-    except Exception as error:  # noqa: BLE001 - a damaged shard surfaces as DatasetGenerationError
+        rows = _sampled_rows(source, split, n, seed)
+    except PreviewError:
+        raise
+    except Exception as error:  # noqa: BLE001 - a damaged shard surfaces as an Arrow or datasets error
         damaged = find_damaged_parquet(shards)
         if damaged is not None:
             raise damaged from None
         raise PreviewError(f"cannot load {source}: {type(error).__name__}: {_first_line(error)}") from None
-    name = split or next(iter(loaded))
-    if name not in loaded:
-        raise PreviewError(f"{source} has no split {name!r}; it has {', '.join(loaded)}")
-    table = loaded[name]
-    if "image" not in table.column_names:
-        raise PreviewError(f"{source} was built without images (--no-images); nothing to preview")
-    picks = sorted(random.Random(seed).sample(range(table.num_rows), min(n, table.num_rows)))
-    rows = table.cast_column("image", datasets.Image(decode=False)).select(picks)
-    sheet = contact_sheet(list(rows), min(columns, len(picks)))
+    sheet = contact_sheet(rows, min(columns, len(rows)))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with atomic_path(target) as partial:

@@ -16,7 +16,17 @@ import pandas as pd
 
 from finetune.data.shards import check_shards
 from finetune.errors import DataError
-from samplegen.dbq import FILE_READERS, HUB_ID, RealDataError, check_frame, country_mask, quiet_datasets, read_dbq, stored_columns
+from samplegen.dbq import (
+    FILE_READERS,
+    HUB_ID,
+    RealDataError,
+    check_frame,
+    country_mask,
+    load_folder,
+    quiet_datasets,
+    read_dbq,
+    stored_columns,
+)
 from schemas import DBQ_COLUMNS
 
 Result = TypeVar("Result")
@@ -92,7 +102,9 @@ def _file_columns(path: Path) -> list[str]:
 
 
 def _load_with_datasets(source: str, builder: str | None = None):
-    """A DatasetDict for a folder, a Hub id or (with `builder`) one parquet/JSON file."""
+    """A DatasetDict for a folder, a Hub id or (with `builder`) one parquet/JSON file. Local folders and
+    files are read as they are now (`samplegen.dbq.load_folder`; a file's `datasets` cache is not reused),
+    never from a cache copy of an earlier file of the same name."""
     import datasets  # noqa: PLC0415
 
     if Path(source).exists():
@@ -100,10 +112,9 @@ def _load_with_datasets(source: str, builder: str | None = None):
     try:
         with quiet_datasets():  # no "Generating split" bars or log lines on stderr: errors become one line
             if builder is not None:
-                return datasets.load_dataset(builder, data_files=source)
-            if (Path(source) / "state.json").is_file() or (Path(source) / "dataset_dict.json").is_file():
-                loaded = datasets.load_from_disk(source)
-                return datasets.DatasetDict({"train": loaded}) if isinstance(loaded, datasets.Dataset) else loaded
+                return datasets.load_dataset(builder, data_files=source, download_mode=datasets.DownloadMode.FORCE_REDOWNLOAD)
+            if Path(source).is_dir():
+                return load_folder(source)
             return datasets.load_dataset(source)
     except Exception as error:  # noqa: BLE001 - datasets and the Hub client raise many types; one line for the user
         detail = str(error).splitlines()[0] if str(error) else ""

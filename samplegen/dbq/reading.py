@@ -1,9 +1,10 @@
 """Read any file in the DBQ format into a checked table of the 17 columns.
 
 Sources: a CSV, parquet or JSON-lines file; a folder that `datasets` can load (a samplegen build, a
-Hub-layout folder or a `save_to_disk` folder); or a Hub dataset id such as
-`DBQ/Burberry.Product.prices.United.States`. Extra columns (an `image`, a `local_image_path`) are dropped
-and listed; everything else that is wrong raises one `RealDataError` listing every problem.
+Hub-layout folder or a `save_to_disk` folder; read by `load_folder`, as its files are now); or a Hub
+dataset id such as `DBQ/Burberry.Product.prices.United.States`. Extra columns (an `image`, a
+`local_image_path`) are dropped and listed; everything else that is wrong raises one `RealDataError`
+listing every problem.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 import numpy
 import pandas as pd
 
+from samplegen.dbq.folders import load_folder
 from samplegen.dbq.parquet import check_parquet_files, find_damaged_parquet
 from samplegen.dbq.quiet import quiet_datasets
 from samplegen.errors import RealDataError
@@ -60,16 +62,15 @@ def _read_file(path: Path) -> pd.DataFrame:
 
 
 def _read_with_datasets(source: str, is_folder: bool) -> pd.DataFrame:
+    """A folder's or Hub data set's rows, every split, without the image column (never decoded or read
+    from a local folder's shards; a folder is read as it is now, never from a stale cache)."""
     import datasets  # noqa: PLC0415
 
     shards = sorted(Path(source).rglob("*.parquet")) if is_folder else []
     check_parquet_files(shards)
     try:
         with quiet_datasets():
-            if is_folder and (Path(source) / "state.json").is_file():
-                loaded = datasets.load_from_disk(source)
-            else:
-                loaded = datasets.load_dataset(source)
+            loaded = load_folder(source, skip={"image"}) if is_folder else datasets.load_dataset(source)
             splits = [loaded] if isinstance(loaded, datasets.Dataset) else list(loaded.values())
             frames = []
             for split in splits:

@@ -1,9 +1,11 @@
 """Whole builds: folder layout, dataset card, loading, determinism and process-count invariance."""
 
 import hashlib
+import os
 from pathlib import Path
 
 import datasets
+import pyarrow.parquet as pq
 import pytest
 import yaml
 from PIL import Image
@@ -155,3 +157,44 @@ def test_a_portrait_build_has_portrait_images_and_says_so(tmp_path, capsys):
     assert "--image-size 64x96 " in prose
     again = samplegen.write_dataset(BuildConfig(n=6, seed=2, image_size=(64, 96)), tmp_path / "again", progress=False)
     assert folder_digest(again) == folder_digest(out)
+
+
+def _same_sized_seeds(folder: Path, settings: dict) -> tuple[int, int]:
+    """Two seeds whose builds have the same sizes on disk and in Arrow (so the same card sizes)."""
+    seen: dict[tuple[int, int], int] = {}
+    for seed in range(400):
+        out = samplegen.write_dataset(BuildConfig(seed=seed, **settings), folder / str(seed))
+        info = card_metadata(out)["dataset_info"]
+        sizes = (info["download_size"], info["dataset_size"])
+        if sizes in seen:
+            return seen[sizes], seed
+        seen[sizes] = seed
+    raise AssertionError("no two seeds gave shards of the same sizes")
+
+
+def test_a_new_build_in_an_earlier_builds_folder_reads_back_its_own_rows(tmp_path):
+    """Same folder, same shard sizes, even the same file times: every reader sees the new rows (the
+    `datasets` cache of a folder was keyed by the card's sizes, so it returned the earlier rows)."""
+    from finetune.data.reading import read_source  # noqa: PLC0415
+
+    settings = {"n": 2, "with_images": False, "splits": {"train": 1.0}}
+    first_seed, second_seed = _same_sized_seeds(tmp_path / "probe", settings)
+    new_titles = sorted(pq.read_table(tmp_path / "probe" / str(second_seed) / "data", columns=["title"])["title"].to_pylist())
+    out = tmp_path / "ds"
+    old_titles = sorted(samplegen.build(seed=first_seed, out=out, **settings)["train"]["title"])
+    assert old_titles != new_titles and sorted(samplegen.read_dbq(out).frame["title"]) == old_titles
+    times = {path.name: (path.stat().st_atime_ns, path.stat().st_mtime_ns) for path in (out / "data").iterdir()}
+    samplegen.write_dataset(BuildConfig(seed=second_seed, **settings), out, overwrite=True)
+    for path in (out / "data").iterdir():
+        os.utime(path, ns=times[path.name])  # as if written at the same instant as the earlier shards
+    assert sorted(samplegen.read_dbq(out).frame["title"]) == new_titles
+    assert sorted(read_source(out).frame["title"]) == new_titles
+    assert sorted(samplegen.build(seed=second_seed, out=out, overwrite=True, **settings)["train"]["title"]) == new_titles
+
+
+def test_build_reads_the_shards_without_a_second_copy(tmp_path, monkeypatch):
+    monkeypatch.setenv("HF_DATASETS_CACHE", str(tmp_path / "hf-cache"))
+    dataset = samplegen.build(seed=3, out=tmp_path / "ds", **SMALL)
+    assert not (tmp_path / "hf-cache").exists() or not any((tmp_path / "hf-cache").rglob("*.arrow"))
+    assert all(not split.cache_files for split in dataset.values())
+    assert dataset["train"].features == samplegen.dbq.dataset_features(with_images=True)
