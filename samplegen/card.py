@@ -48,7 +48,7 @@ def build_command(config: BuildConfig) -> str:
         f"--image-format {config.image_format.value}",
         f"--quality {config.image_quality}",
         f"--splits {splits}",
-        f"--shard-size {config.shard_size}",
+        f"--shard-size {config.shard_size}" if config.shard_size is not None else f"--shard-bytes {config.shard_bytes}",
     ]
     if config.price_noise is not None:
         parts.append(f"--price-noise {config.price_noise:g}")

@@ -1,7 +1,7 @@
 """Where each output shard starts in the plan, so that each shard can be made on its own.
 
-A shard holds `shard_size` consecutive rows of one split, and those rows lie scattered over the plan
-among the other splits' rows. One sequential pass over the plan (product groups only, no rows made)
+A shard holds `rows_per_shard(config)` consecutive rows of one split (decided by the settings alone),
+and those rows lie scattered over the plan among the other splits' rows. One sequential pass over the plan (product groups only, no rows made)
 finds, for every shard, the last checkpoint before its first row; a checkpoint is the plan's state,
 taken every `CHECKPOINT_GROUPS` groups. From there `shard_rows` replays the plan and keeps the
 shard's rows: exactly the rows the local build writes into that shard.
@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from samplegen.plan import PlannedRow, Planner, PlanState
+from samplegen.shard_sizes import rows_per_shard
 from schemas import BuildConfig, Profile
 
 CHECKPOINT_GROUPS = 256  # groups between checkpoints: a shard replays at most this many groups too many
@@ -45,7 +46,8 @@ class ShardPlan:
 def plan_shards(config: BuildConfig, profile: Profile, every: int = CHECKPOINT_GROUPS) -> ShardPlan:
     """One pass over the plan's groups: the shards' starts and the checkpoints they resume from."""
     planner = Planner(config, profile)
-    plan = ShardPlan(config.shard_size)
+    size = rows_per_shard(config)
+    plan = ShardPlan(size)
     next_start = [0] * len(config.splits)
     checkpoint: PlanState | None = None
     stored = False
@@ -58,16 +60,16 @@ def plan_shards(config: BuildConfig, profile: Profile, every: int = CHECKPOINT_G
                 plan.checkpoints.append(checkpoint)
                 stored = True
             start = next_start[split]
-            plan.shards.append(ShardStart(split, start // config.shard_size, len(plan.checkpoints) - 1, start))
-            next_start[split] += config.shard_size
+            plan.shards.append(ShardStart(split, start // size, len(plan.checkpoints) - 1, start))
+            next_start[split] += size
     plan.split_rows = list(planner.counts)
     return plan
 
 
 def shard_rows(config: BuildConfig, profile: Profile, start: PlanState, split: int, first: int) -> Iterator[PlannedRow]:
-    """The planned rows of one shard: rows `first` to `first + shard_size - 1` of `split`, resuming at `start`."""
+    """The planned rows of one shard: its `rows_per_shard` rows of `split` from row `first`, resuming at `start`."""
     planner = Planner(config, profile, start)
-    stop = first + config.shard_size
+    stop = first + rows_per_shard(config)
     counts = planner.counts
     while not planner.done and counts[split] < stop:
         before = counts[split]

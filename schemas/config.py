@@ -73,7 +73,15 @@ class BuildConfig(BaseModel):
     image_quality: int = Field(default=90, ge=1, le=100, description="JPEG/WEBP quality")
     splits: dict[str, float] = Field(default_factory=lambda: {"train": 0.9, "test": 0.1})
     num_proc: int = Field(default=1, ge=1, le=512)
-    shard_size: int = Field(default=2000, ge=1, description="rows per parquet shard")
+    shard_size: int | None = Field(
+        default=None, ge=1, description="rows per parquet shard; None: as many as fill shard_bytes"
+    )
+    shard_bytes: int = Field(
+        default=500_000_000,
+        ge=1,
+        description="bytes per parquet shard to aim for when shard_size is None, from an estimate of a row's "
+        "size that depends on the settings alone (samplegen.shard_sizes), so shards are the same on any engine",
+    )
     with_images: bool = True
     price_noise: float | None = Field(
         default=None,

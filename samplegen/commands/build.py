@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import re
 
 from samplegen.errors import ConfigError
+
+_SIZE = re.compile(r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>[kKmMgGtT]?[bB]?)")
+_UNITS = {"": 1, "B": 1, "K": 10**3, "KB": 10**3, "M": 10**6, "MB": 10**6, "G": 10**9, "GB": 10**9, "T": 10**12, "TB": 10**12}
 
 
 def _parse_splits(text: str) -> dict[str, float]:
@@ -19,6 +23,14 @@ def _parse_splits(text: str) -> dict[str, float]:
             raise ConfigError(f"--splits names the split {name.strip()!r} twice, got {text!r}")
         splits[name.strip()] = value
     return splits
+
+
+def _parse_bytes(text: str) -> int:
+    """A size in bytes from "500000000", "500MB", "1.5GB" or "200kB" (powers of 1000, as `datasets` counts)."""
+    match = _SIZE.fullmatch(text.strip())
+    if match is None:
+        raise argparse.ArgumentTypeError(f"must be a size such as 500MB, 2GB or 1000000 (bytes), got {text!r}")
+    return int(float(match["number"]) * _UNITS[match["unit"].upper()])
 
 
 def _check_push_target(repo_id: str) -> None:
@@ -49,7 +61,17 @@ def add_command(commands: argparse._SubParsersAction) -> None:
         "--splits", default=",".join(f"{k}={v:g}" for k, v in defaults.splits.items()), help="e.g. train=0.9,test=0.1"
     )
     parser.add_argument("--num-proc", type=int, default=defaults.num_proc, help="processes to use, this one included")
-    parser.add_argument("--shard-size", type=int, default=defaults.shard_size, help="rows per parquet shard")
+    parser.add_argument(
+        "--shard-size", type=int, default=defaults.shard_size, metavar="ROWS", help="rows per parquet shard (default: from --shard-bytes)"
+    )
+    parser.add_argument(
+        "--shard-bytes",
+        type=_parse_bytes,
+        default=defaults.shard_bytes,
+        metavar="SIZE",
+        help=f"bytes per parquet shard to aim for, e.g. 500MB or 2GB (default {defaults.shard_bytes // 10**6}MB), from an "
+        "estimate of a row's size, so shards are the same on every engine",
+    )
     parser.add_argument(
         "--price-noise",
         type=float,
@@ -92,6 +114,7 @@ def run(args: argparse.Namespace) -> int:
         splits=_parse_splits(args.splits),
         num_proc=args.num_proc,
         shard_size=args.shard_size,
+        shard_bytes=args.shard_bytes,
         with_images=not args.no_images,
         price_noise=args.price_noise,
     )

@@ -13,6 +13,7 @@ from samplegen.card import SplitStats
 from samplegen.helpers import Helpers
 from samplegen.plan import PlannedRow, iter_plan
 from samplegen.progress import progress_bar
+from samplegen.shard_sizes import rows_per_shard
 from samplegen.shards import ROW_GROUP_ROWS, SplitWriter
 from samplegen.work import CHUNK_ROWS, RowFactory
 from schemas import BuildConfig, Profile
@@ -111,7 +112,7 @@ def write_shards(config: BuildConfig, profile: Profile, data: Path, schema, prog
     """Write every split's shards into the folder `data`; returns the splits' statistics for the card."""
     with _helpers(config, profile) as helpers:
         writers = [
-            SplitWriter(data, name, config.shard_size, schema, ROW_GROUP_ROWS[config.with_images])
+            SplitWriter(data, name, rows_per_shard(config), schema, ROW_GROUP_ROWS[config.with_images])
             for name in config.splits
         ]
         with progress_bar(config.n, unit="row", desc="samplegen build", enabled=progress) as bar:

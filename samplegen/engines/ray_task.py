@@ -19,6 +19,7 @@ from samplegen.errors import BuildError
 from samplegen.heap import kept_heap
 from samplegen.plan import PlanState
 from samplegen.shard_plan import ShardStart, shard_rows
+from samplegen.shard_sizes import rows_per_shard
 from samplegen.shards import ROW_GROUP_ROWS, ShardFile, shard_name
 from samplegen.work import CHUNK_ROWS, RowFactory
 from schemas import BuildConfig, Profile
@@ -110,7 +111,7 @@ def write_shard(setup: BuildSetup, shard: ShardStart, start: PlanState) -> Shard
     final = f"{folder}/{shard_name(setup.split_names[shard.split], shard.index, setup.shard_counts[shard.split])}"
     temp = f"{final}.{secrets.token_hex(8)}{TEMP_SUFFIX}"  # this attempt's own name
     rows = shard_rows(config, setup.profile, start, shard.split, shard.first)
-    row_group = min(ROW_GROUP_ROWS[config.with_images], config.shard_size)
+    row_group = min(ROW_GROUP_ROWS[config.with_images], rows_per_shard(config))
     try:
         with kept_heap(), fs.open(temp, "wb") as sink:
             writer = ShardFile(sink, setup.schema, row_group)

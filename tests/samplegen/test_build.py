@@ -11,6 +11,7 @@ import yaml
 from PIL import Image
 
 import samplegen
+from samplegen.dbq import dataset_features
 from samplegen.plan import MAX_VARIANTS, iter_plan
 from schemas import DBQ_COLUMNS, DBQ_DTYPES, BuildConfig, ProductRow
 
@@ -197,4 +198,16 @@ def test_build_reads_the_shards_without_a_second_copy(tmp_path, monkeypatch):
     dataset = samplegen.build(seed=3, out=tmp_path / "ds", **SMALL)
     assert not (tmp_path / "hf-cache").exists() or not any((tmp_path / "hf-cache").rglob("*.arrow"))
     assert all(not split.cache_files for split in dataset.values())
-    assert dataset["train"].features == samplegen.dbq.dataset_features(with_images=True)
+    assert dataset["train"].features == dataset_features(with_images=True)
+
+
+def test_shards_are_sized_by_bytes_unless_a_shard_size_is_given(small_build, tmp_path):
+    out, _ = small_build
+    assert sorted(path.name for path in (out / "data").iterdir()) == [
+        "test-00000-of-00001.parquet",
+        "train-00000-of-00001.parquet",
+    ]
+    assert "--shard-bytes 500000000 --out DIR" in (out / "README.md").read_text(encoding="utf-8")
+    sized = samplegen.write_dataset(BuildConfig(seed=7, shard_size=10, **SMALL), tmp_path / "sized")
+    assert len(list((sized / "data").iterdir())) == 3 + 1
+    assert "--shard-size 10 --out DIR" in (sized / "README.md").read_text(encoding="utf-8")

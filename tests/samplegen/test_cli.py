@@ -60,6 +60,9 @@ def assert_one_line_error(code: int, err: str, fragment: str) -> None:
         (["--price-noise", "-0.5"], "price_noise: Input should be greater than or equal to 0"),
         (["--price-noise", "nan"], "price_noise: Input should be a finite number"),
         (["--price-noise", "some"], "invalid float value: 'some'"),
+        (["--shard-size", "0"], "shard_size: Input should be greater than or equal to 1"),
+        (["--shard-bytes", "5XB"], "--shard-bytes: must be a size such as 500MB, 2GB or 1000000 (bytes), got '5XB'"),
+        (["--shard-bytes", "0"], "shard_bytes: Input should be greater than or equal to 1"),
         (["--bogus"], "unrecognized arguments: --bogus"),
     ],
 )

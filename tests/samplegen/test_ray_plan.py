@@ -56,11 +56,24 @@ def test_each_shard_planned_on_its_own_holds_the_local_shards_rows(us_profile, s
 
 
 def test_the_shard_plan_keeps_few_checkpoints(us_profile):
-    config = BuildConfig(n=20_000, seed=5, with_images=False)
+    config = BuildConfig(n=20_000, seed=5, with_images=False, shard_size=2000)
     plan = plan_shards(config, us_profile)
     assert len(plan.shards) == 9 + 1  # 18,000 train rows in 9 shards, 2,000 test rows in 1
     assert len(plan.checkpoints) <= len(plan.shards)
     assert sum(plan.split_rows) == 20_000
+
+
+def test_shards_sized_by_bytes_are_planned_as_the_local_build_cuts_them(us_profile, tmp_path):
+    """The default byte target gives rows per shard from the settings alone: the driver's plan and a
+    local build agree on every shard."""
+    config = BuildConfig(n=2_000, seed=5, with_images=False, shard_bytes=30_000)
+    plan = plan_shards(config, us_profile)
+    assert plan.shard_size == 30_000 // 80
+    folder = write_dataset(config, tmp_path / "local", progress=False)
+    names = sorted(path.name for path in (folder / "data").glob("*.parquet"))
+    split_names = list(config.splits)
+    planned = sorted(shard_name(split_names[s.split], s.index, plan.shard_count(s.split)) for s in plan.shards)
+    assert names == planned and len(names) > 4
 
 
 @pytest.fixture(scope="module")
