@@ -1,11 +1,14 @@
 """Generator benchmark: image rows/s against JPEG encoding alone, metadata rows/s against Mimesis and
 Faker, and peak memory at two sizes. Everything is measured side by side in one run; quote the ratios.
 The image figures come from five interleaved rounds (encoding alone, a 1-process build, a 2-process
-build) and the ratios printed are the medians of the rounds' ratios, which a noisy machine moves less.
+build, the whole default `samplegen build` command) and the ratios printed are the medians of the
+rounds' ratios, which a noisy machine moves less. The metadata figures are CPU time in five interleaved
+rounds against Mimesis row by row (`rivals.py` says which calls stand for which column).
 
     python bench/bench_generator.py            # full run (several minutes on 2 cores)
     python bench/bench_generator.py --quick    # smaller counts, for a smoke run
     python bench/bench_generator.py --images-only  # the image figures alone
+    python bench/bench_generator.py --metadata-only  # the metadata figures alone
 
 Needs the `bench` extra: pip install -e '.[bench]'.
 """
@@ -21,16 +24,19 @@ import subprocess
 import sys
 import tempfile
 import time
+from itertools import islice
 from pathlib import Path
 
 import psutil
 
+import rivals
 from samplegen.builder import write_dataset
 from samplegen.heap import kept_heap
 from samplegen.plan import iter_plan
 from samplegen.profiles import load_profile
 from samplegen.rows import row_of
-from samplegen.spec import ProfileTables, SpecMaker, plan_specs
+from samplegen.spec import SpecMaker, plan_specs
+from samplegen.work import CHUNK_ROWS, RowFactory
 from schemas import BuildConfig
 
 
@@ -95,18 +101,28 @@ def encode_only_per_second(n: int) -> tuple[float, float]:
     return n / encode_seconds, n / render_seconds
 
 
-def samplegen_metadata_rows_per_second(n: int) -> float:
-    """Rows/s of the 17 columns; loading the profile is setup, as building Mimesis' Fieldset is."""
+def cpu_rate(n: int, function) -> float:
+    """n / CPU seconds of `function()` (this process's own time: a busy neighbour moves it less than wall time)."""
+    start = time.process_time()
+    function()
+    return n / (time.process_time() - start)
+
+
+def samplegen_rows(n: int, checked: bool) -> None:
+    """The 17 columns of n rows, made as a build makes them (plan, spec, row); `checked`: each row also
+    checked as a ProductRow, as every build does. Loading the profile is setup, as Mimesis' providers are."""
     config = BuildConfig(n=n, seed=0, with_images=False)
     profile = load_profile("us")
-    tables = ProfileTables.of(profile)
-
-    def run() -> None:
-        maker = SpecMaker(0, tables)
-        for planned in iter_plan(config, profile):
-            row_of(maker.spec(planned), profile, tables.titles)
-
-    return n / timed(run)
+    factory = RowFactory(config, profile)
+    if checked:
+        plan = iter_plan(config, profile)
+        while chunk := list(islice(plan, CHUNK_ROWS[False])):
+            factory.make_chunk(chunk)
+        return
+    maker = SpecMaker(0, factory.tables)
+    titles = factory.tables.titles
+    for planned in iter_plan(config, profile):
+        row_of(maker.spec(planned), profile, titles)
 
 
 def samplegen_metadata_build_per_second(n: int) -> float:
@@ -115,67 +131,38 @@ def samplegen_metadata_build_per_second(n: int) -> float:
         return n / timed(lambda: write_dataset(config, Path(folder) / "ds", progress=False))
 
 
-def mimesis_rows_per_second(n: int) -> float:
-    """Mimesis' fastest path: one Fieldset call per column, `i=n` values at once, zipped into rows."""
-    from mimesis import Fieldset, Locale  # noqa: PLC0415
-
-    fields = Fieldset(locale=Locale.EN, seed=0, i=n)
-
-    def run() -> None:
-        columns = [
-            ["Burberry"] * n,
-            fields("date", i=n),
-            fields("country_code", i=n),
-            fields("currency_iso_code", i=n),
-            fields("company", i=n),
-            fields("choice", items=["WOMAN", "MAN", "KIDS"], i=n),
-            fields("word", i=n),
-            fields("word", i=n),
-            fields("integer_number", start=10_000_000, end=99_999_999, i=n),
-            fields("title", i=n),
-            fields("url", i=n),
-            fields("uri", i=n),
-            fields("price", minimum=32, maximum=70_000, i=n),
-            fields("price", minimum=32, maximum=70_000, i=n),
-            fields("price", minimum=30, maximum=65_000, i=n),
-            fields("price", minimum=30, maximum=65_000, i=n),
-            [0] * n,
-        ]
-        names = [f"c{i}" for i in range(17)]
-        [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
-
-    return n / timed(run)
+def cli_rows_per_second(n: int, env: dict[str, str]) -> float:
+    """Rows/s of a whole default `samplegen build` command: interpreter start, imports, build and exit."""
+    with tempfile.TemporaryDirectory() as folder:
+        command = [sys.executable, "-m", "samplegen.cli", "build", "--quiet", "--n", str(n), "--out", f"{folder}/ds"]
+        return n / timed(lambda: subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL))
 
 
-def faker_rows_per_second(n: int) -> float:
-    from faker import Faker  # noqa: PLC0415
-
-    fake = Faker("en_US")
-    fake.seed_instance(0)
-
-    def run() -> None:
-        for _ in range(n):
-            {
-                "website_name": "Burberry",
-                "competence_date": fake.date(),
-                "country_code": fake.country_code(),
-                "currency_code": fake.currency_code(),
-                "brand": fake.company(),
-                "category1_code": fake.random_element(("WOMAN", "MAN", "KIDS")),
-                "category2_code": fake.word(),
-                "category3_code": fake.word(),
-                "product_code": fake.random_int(10_000_000, 99_999_999),
-                "title": fake.catch_phrase(),
-                "itemurl": fake.url(),
-                "imageurl": fake.image_url(),
-                "full_price": fake.pyfloat(min_value=32, max_value=70_000, right_digits=0),
-                "price": 0.0,
-                "full_price_eur": fake.pyfloat(min_value=30, max_value=65_000, right_digits=2),
-                "price_eur": 0.0,
-                "flg_discount": 0,
-            }
-
-    return n / timed(run)
+def metadata_figures(n: int, rounds: int) -> None:
+    """samplegen's rows against Mimesis and Faker, in interleaved rounds; medians and ranges of the ratios."""
+    profile = load_profile("us")
+    contenders = {
+        "samplegen rows, checked (as a build)": lambda: samplegen_rows(n, checked=True),
+        "samplegen rows, unchecked": lambda: samplegen_rows(n, checked=False),
+        "Mimesis like for like, row by row": lambda: rivals.mimesis_like_for_like(n, profile),
+        "Mimesis field list, row by row": lambda: rivals.mimesis_field_list(n),
+        "Mimesis Fieldset": lambda: rivals.mimesis_fieldset(n),
+    }
+    rates: dict[str, list[float]] = {name: [] for name in contenders}
+    for name, function in contenders.items():  # a warm-up round, not counted: imports, first-use caches
+        function()
+    for _ in range(rounds):
+        for name, function in contenders.items():
+            rates[name].append(cpu_rate(n, function))
+    for name, values in rates.items():
+        print(f"{name:40s} median {statistics.median(values):8.0f} rows/s (range {min(values):.0f}-{max(values):.0f})")
+    print(f"{'Faker':40s} {cpu_rate(n, lambda: rivals.faker_rows(n)):8.0f} rows/s (one round)")
+    print(f"{'samplegen build to parquet':40s} {samplegen_metadata_build_per_second(n):8.0f} rows/s (one round, wall)")
+    for ours in ("samplegen rows, checked (as a build)", "samplegen rows, unchecked"):
+        for rival in ("Mimesis like for like, row by row", "Mimesis field list, row by row", "Mimesis Fieldset"):
+            ratios = [a / b for a, b in zip(rates[ours], rates[rival], strict=True)]
+            print(f"ratio {ours} / {rival}: median {statistics.median(ratios):.2f} "
+                  f"(range {min(ratios):.2f}-{max(ratios):.2f})   (target >= 2 against like for like)")
 
 
 def peak_rss_mib(args: list[str]) -> tuple[float, float]:
@@ -199,12 +186,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small counts for a smoke run")
     parser.add_argument("--images-only", action="store_true", help="only the image figures (about 2 minutes)")
+    parser.add_argument("--metadata-only", action="store_true", help="only the metadata figures (about 1 minute)")
     args = parser.parse_args()
     image_n = 120 if args.quick else 3040  # the default build
     meta_n = 5_000 if args.quick else 30_000
+    meta_rounds = 1 if args.quick else 5
     rss_sizes = (2_000, 20_000) if args.quick else (20_000, 200_000)
 
     print(f"# samplegen generator benchmark — {platform.node()}, {psutil.cpu_count()} cores, Python {platform.python_version()}")
+    if args.metadata_only:
+        print(f"\n## Metadata only (17 columns), {meta_n} rows, {meta_rounds} interleaved rounds, CPU time")
+        metadata_figures(meta_n, meta_rounds)
+        return
     image_rounds = 1 if args.quick else 5
     print(f"\n## Images: 512x512 JPEG q90, {image_n} rows, {image_rounds} interleaved round(s), median ratios")
     figures = []
@@ -214,28 +207,23 @@ def main() -> None:
             encode_rate, render_rate = encode_only_per_second(image_n)
             one = image_rows_per_second(image_n, 1, env)
             two = image_rows_per_second(image_n, 2, env)
-            figures.append((one / encode_rate, two / one))
+            cli = cli_rows_per_second(image_n, env)
+            figures.append((one / encode_rate, two / one, cli / encode_rate))
             print(
                 f"round {number}: JPEG encoding alone {1000 / encode_rate:.3f} ms/image, rendering alone "
-                f"{1000 / render_rate:.3f} ms/image, build 1 process {one:.1f} rows/s, 2 processes {two:.1f} rows/s"
-                f" -> ratios {one / encode_rate:.3f}, {two / one:.3f}"
+                f"{1000 / render_rate:.3f} ms/image, build 1 process {one:.1f} rows/s, 2 processes {two:.1f} rows/s, "
+                f"whole CLI command {cli:.1f} rows/s -> ratios {one / encode_rate:.3f}, {two / one:.3f}, {cli / encode_rate:.3f}"
             )
     print(f"ratio build(1 proc) / encode-only = {statistics.median(f[0] for f in figures):.3f}   (target >= 0.5)")
     print(f"ratio 2 processes / 1 process     = {statistics.median(f[1] for f in figures):.3f}   (target >= 1.8)")
+    cli_ratios = [f[2] for f in figures]
+    print(f"ratio CLI build / encode-only     = {statistics.median(cli_ratios):.3f}   (range {min(cli_ratios):.3f}-{max(cli_ratios):.3f};"
+          " the whole `samplegen build` process, start-up included)")
     if args.images_only:
         return
 
-    print(f"\n## Metadata only (17 columns), {meta_n} rows, best of 3 interleaved rounds")
-    rounds = [(samplegen_metadata_rows_per_second(meta_n), mimesis_rows_per_second(meta_n)) for _ in range(3)]
-    ours, mimesis = max(r[0] for r in rounds), max(r[1] for r in rounds)  # best of 3, interleaved
-    ours_build = samplegen_metadata_build_per_second(meta_n)
-    faker = faker_rows_per_second(meta_n)
-    print(f"samplegen rows (in memory)   {ours:10.0f} rows/s")
-    print(f"samplegen build (to parquet) {ours_build:10.0f} rows/s")
-    print(f"Mimesis Fieldset             {mimesis:10.0f} rows/s")
-    print(f"Faker                        {faker:10.0f} rows/s")
-    print(f"ratio samplegen / Mimesis = {ours / mimesis:.2f} in memory, {ours_build / mimesis:.2f} to parquet   (target >= 2)")
-    print(f"ratio samplegen / Faker   = {ours / faker:.2f}")
+    print(f"\n## Metadata only (17 columns), {meta_n} rows, {meta_rounds} interleaved rounds, CPU time")
+    metadata_figures(meta_n, meta_rounds)
 
     print("\n## Peak RSS (process tree), images 128x128, 2 processes")
     with tempfile.TemporaryDirectory() as folder:
