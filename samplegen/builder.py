@@ -156,4 +156,5 @@ def _load(folder: Path):
     splits = parquet_splits(folder) or {}
     if sum(path.stat().st_size for shards in splits.values() for path in shards) <= IN_MEMORY_BYTES:
         return load_folder(folder)
-    return datasets.load_dataset("parquet", data_files={name: [str(p) for p in shards] for name, shards in splits.items()})
+    files = {name: [str(path) for path in shards] for name, shards in splits.items()}
+    return datasets.load_dataset("parquet", data_files=files)

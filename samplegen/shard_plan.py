@@ -1,10 +1,10 @@
 """Where each output shard starts in the plan, so that each shard can be made on its own.
 
 A shard holds `rows_per_shard(config)` consecutive rows of one split (decided by the settings alone),
-and those rows lie scattered over the plan among the other splits' rows. One sequential pass over the plan (product groups only, no rows made)
-finds, for every shard, the last checkpoint before its first row; a checkpoint is the plan's state,
-taken every `CHECKPOINT_GROUPS` groups. From there `shard_rows` replays the plan and keeps the
-shard's rows: exactly the rows the local build writes into that shard.
+and those rows lie scattered over the plan among the other splits' rows. One sequential pass over the
+plan (product groups only, no rows made) finds, for every shard, the last checkpoint before its first
+row; a checkpoint is the plan's state, taken every `CHECKPOINT_GROUPS` groups. From there `shard_rows`
+replays the plan and keeps the shard's rows: exactly the rows the local build writes into that shard.
 """
 
 from __future__ import annotations

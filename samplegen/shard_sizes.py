@@ -29,7 +29,8 @@ def image_bytes(image_format: ImageFormat, quality: int, pixels: int) -> float:
     for (low, low_fixed, low_pixel), (high, high_fixed, high_pixel) in zip(points, points[1:]):
         if quality <= high:
             share = (quality - low) / (high - low)
-            return low_fixed + share * (high_fixed - low_fixed) + pixels * (low_pixel + share * (high_pixel - low_pixel))
+            per_pixel = low_pixel + share * (high_pixel - low_pixel)
+            return low_fixed + share * (high_fixed - low_fixed) + pixels * per_pixel
     _, fixed, per_pixel = points[-1]
     return fixed + per_pixel * pixels
 

@@ -18,7 +18,17 @@ from samplegen.prices import price_factor, unsnapped_price
 from samplegen.sampling import restart, stream
 from samplegen.spec_tables import KindTable, ProfileTables, Weighted
 from samplegen.titles import TITLE_MAX, TITLE_MIN, TitleWriter
-from schemas import BuildConfig, Colour, DetailLook, MaterialLook, PatternLook, ProductSpec, Profile, SizeLook, TitleSlot
+from schemas import (
+    BuildConfig,
+    Colour,
+    DetailLook,
+    MaterialLook,
+    PatternLook,
+    ProductSpec,
+    Profile,
+    SizeLook,
+    TitleSlot,
+)
 from schemas.profile import BeautyShade
 
 __all__ = ["ProductGroup", "ProfileTables", "SpecMaker", "plan_specs", "sample_group", "variant_spec"]
@@ -108,7 +118,9 @@ def _discount(seed: int, group: int, tables: ProfileTables) -> float:
     return tables.discounts.draw(rng) if rng.random() < tables.profile.discount_rate else 0.0
 
 
-def sample_group(seed: int, planned: PlannedRow, tables: ProfileTables, rng: random.Random | None = None) -> ProductGroup:
+def sample_group(
+    seed: int, planned: PlannedRow, tables: ProfileTables, rng: random.Random | None = None
+) -> ProductGroup:
     """Everything a product group's variants share, decided by (seed, group, kind, leaf) alone.
 
     `rng`, when given, is restarted and drawn from instead of a new generator: the same draws, cheaper."""

@@ -105,6 +105,6 @@ class ProfileTables:
             price_noise=profile.price_noise if price_noise is None else price_noise,
             discounts=Weighted([d.off for d in depths], [d.weight for d in depths]) if depths else None,
             prices=PriceGrid(profile),
-            looks={slot: {w: LOOK_TYPES[slot](entry.look) for w, entry in table.items()} for slot, table in words.items()},
+            looks={slot: {w: LOOK_TYPES[slot](e.look) for w, e in table.items()} for slot, table in words.items()},
             factors={slot: {w: entry.price_factor for w, entry in table.items()} for slot, table in words.items()},
         )

@@ -112,7 +112,8 @@ def _load_with_datasets(source: str, builder: str | None = None):
     try:
         with quiet_datasets():  # no "Generating split" bars or log lines on stderr: errors become one line
             if builder is not None:
-                return datasets.load_dataset(builder, data_files=source, download_mode=datasets.DownloadMode.FORCE_REDOWNLOAD)
+                fresh = datasets.DownloadMode.FORCE_REDOWNLOAD
+                return datasets.load_dataset(builder, data_files=source, download_mode=fresh)
             if Path(source).is_dir():
                 return load_folder(source)
             return datasets.load_dataset(source)

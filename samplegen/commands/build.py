@@ -8,7 +8,7 @@ import re
 from samplegen.errors import ConfigError
 
 _SIZE = re.compile(r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>[kKmMgGtT]?[bB]?)")
-_UNITS = {"": 1, "B": 1, "K": 10**3, "KB": 10**3, "M": 10**6, "MB": 10**6, "G": 10**9, "GB": 10**9, "T": 10**12, "TB": 10**12}
+_UNITS = {prefix + suffix: 1000**power for power, prefix in enumerate(["", "K", "M", "G", "T"]) for suffix in ("", "B")}
 
 
 def _parse_splits(text: str) -> dict[str, float]:
@@ -62,15 +62,19 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--num-proc", type=int, default=defaults.num_proc, help="processes to use, this one included")
     parser.add_argument(
-        "--shard-size", type=int, default=defaults.shard_size, metavar="ROWS", help="rows per parquet shard (default: from --shard-bytes)"
+        "--shard-size",
+        type=int,
+        default=defaults.shard_size,
+        metavar="ROWS",
+        help="rows per parquet shard (default: from --shard-bytes)",
     )
     parser.add_argument(
         "--shard-bytes",
         type=_parse_bytes,
         default=defaults.shard_bytes,
         metavar="SIZE",
-        help=f"bytes per parquet shard to aim for, e.g. 500MB or 2GB (default {defaults.shard_bytes // 10**6}MB), from an "
-        "estimate of a row's size, so shards are the same on every engine",
+        help=f"bytes per parquet shard to aim for, e.g. 500MB or 2GB (default {defaults.shard_bytes // 10**6}MB), "
+        "from an estimate of a row's size, so shards are the same on every engine",
     )
     parser.add_argument(
         "--price-noise",

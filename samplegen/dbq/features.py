@@ -19,6 +19,5 @@ def dataset_features(with_images: bool = True) -> datasets.Features:
     """The `datasets` features of a samplegen build: the 17 DBQ columns, then the image when there is one."""
     import datasets  # noqa: PLC0415 - a heavy import, only for callers that want datasets' own object
 
-    return datasets.Features(
-        {name: datasets.Image() if dtype == "image" else datasets.Value(dtype) for name, dtype in feature_dtypes(with_images)}
-    )
+    columns = feature_dtypes(with_images)
+    return datasets.Features({name: datasets.Image() if dtype == "image" else datasets.Value(dtype) for name, dtype in columns})

@@ -58,7 +58,8 @@ def parquet_splits(folder: str | os.PathLike) -> dict[str, list[Path]] | None:
     if not splits:
         return None
     order = _card_split_order(folder)
-    return dict(sorted(splits.items(), key=lambda item: (order.index(item[0]) if item[0] in order else len(order), item[0])))
+    rank = {name: position for position, name in enumerate(order)}
+    return dict(sorted(splits.items(), key=lambda item: (rank.get(item[0], len(order)), item[0])))
 
 
 def read_split(shards: Sequence[Path], skip: Collection[str] = ()) -> pa.Table:
@@ -78,7 +79,10 @@ def load_folder(folder: str | os.PathLike, skip: Collection[str] = ()) -> datase
     splits = parquet_splits(folder)
     if splits is not None:
         return datasets.DatasetDict(
-            {name: datasets.Dataset(read_split(shards, skip), split=datasets.NamedSplit(name)) for name, shards in splits.items()}
+            {
+                name: datasets.Dataset(read_split(shards, skip), split=datasets.NamedSplit(name))
+                for name, shards in splits.items()
+            }
         )
     if any((Path(folder) / marker).is_file() for marker in SAVED_MARKERS):
         loaded = datasets.load_from_disk(str(folder))
