@@ -15,12 +15,11 @@ import platform
 import statistics
 import time
 
-from samplegen.work import CHUNK_ROWS
 from samplegen.plan import iter_plan
 from samplegen.profiles import load_profile
 from samplegen.render.shots import ProductShots
 from samplegen.spec import ProfileTables, SpecMaker
-from samplegen.work import encode_image
+from samplegen.work import CHUNK_ROWS, encode_image
 from schemas import BuildConfig
 
 

@@ -71,7 +71,7 @@ def _tones(family: int, jitter: int, depth: int) -> tuple[tuple[int, int, int], 
     j = (jitter - _JITTER_STEPS // 2) * 1.5
     d = 0.4 + 0.9 * depth / (_DEPTH_STEPS - 1)
     t = tuple(min(255, max(0, round(c + j))) for c in top)
-    b = tuple(min(255, max(0, round(ct + (cb - c) * d))) for ct, c, cb in zip(t, top, bottom))
+    b = tuple(min(255, max(0, round(ct + (cb - c) * d))) for ct, c, cb in zip(t, top, bottom, strict=True))
     return t, b  # type: ignore[return-value]
 
 

@@ -96,7 +96,7 @@ def prepare_ops(ops: Sequence[Op], restores: Sequence[bool] | None = None) -> Dr
     if restores is None:
         restores = texture_restores(ops)
     compiled = []
-    for op, (a, b), restore in zip(ops, spans, restores):
+    for op, (a, b), restore in zip(ops, spans, restores, strict=True):
         fill = _value(op.ink)
         outline = _value(op.outline) if op.outline else None
         if fill == BODY and outline is None and not op.mask and not restore:
@@ -165,7 +165,7 @@ def texture_restores(ops: Sequence[Op]) -> tuple[bool, ...]:
     pending: list[tuple[Op, list[float], int]] = []  # flat ink not yet rasterised into `covered`
     out = []
     i = 0
-    for op, n, ob in zip(ops, counts, boxes):
+    for op, n, ob in zip(ops, counts, boxes, strict=True):
         xy = px[2 * i : 2 * (i + n)]
         i += n
         w = max(1, int(op.width * unit + 0.5))

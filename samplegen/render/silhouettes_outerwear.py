@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from samplegen.render.geometry import (
     Op,
     Silhouette,
@@ -97,7 +99,7 @@ def coat(hem: float = 0.9, hem_x: float = 0.7, angle: float = 11, tip=(0.64, 0.1
     short_sl, _ = sleeves(s, a, 0.2, 26, 0.08, "short")
     ops: list[Op] = long_sl + short_sl
     if hooded:
-        behind, front = hood(0.5, top, 0.085)
+        behind, _front = hood(0.5, top, 0.085)
         ops = behind + ops
     ops += [poly(body)]
     anchors = {"neck": (0.5, top, nw), "waist": (0.45, 0.15), "stripes": outer, "front": [(0.5, 0.34), (0.5, hem - 0.02)]}
@@ -190,7 +192,7 @@ def puffer_jacket(baffles: int = 5, sleeved: bool = True) -> Silhouette:
     seams = tuple(0.27 + 0.1 * i for i in range(baffles))
     hem = seams[-1] + 0.02
     right = [(0.5, 0.1), (0.5 + nw, top), s, a]
-    for y0, y1 in zip(seams, seams[1:]):
+    for y0, y1 in pairwise(seams):
         ym = (y0 + y1) / 2
         right += [(0.7 + 0.03 * (ym - 0.27) / 0.4, ym), (0.688 + 0.03 * (y1 - 0.27) / 0.4, y1)]
     right += [(0.6, hem + 0.01), (0.5, hem)]

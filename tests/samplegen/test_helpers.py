@@ -59,12 +59,12 @@ def test_a_failing_helper_raises_one_line_build_error(config, us_profile):
 
 def test_a_helper_that_dies_raises_build_error_instead_of_hanging(config, us_profile):
     planned = list(iter_plan(config, us_profile))
-    with pytest.raises(samplegen.BuildError, match=r"helper process 1 died \(exit code -9\).*--num-proc"):
-        with Helpers(2, config, us_profile) as helpers:
-            assert helpers.receive(helpers.submit(planned[:4]))  # helper 1 works
-            os.kill(helpers.pids[0], signal.SIGKILL)
-            wait_until_gone(helpers.pids[0])
-            helpers.receive(helpers.submit(planned[4:8]))  # both idle: it goes to helper 1 again
+    died = r"helper process 1 died \(exit code -9\).*--num-proc"
+    with pytest.raises(samplegen.BuildError, match=died), Helpers(2, config, us_profile) as helpers:
+        assert helpers.receive(helpers.submit(planned[:4]))  # helper 1 works
+        os.kill(helpers.pids[0], signal.SIGKILL)
+        wait_until_gone(helpers.pids[0])
+        helpers.receive(helpers.submit(planned[4:8]))  # both idle: it goes to helper 1 again
     assert not running(helpers.pids)
 
 

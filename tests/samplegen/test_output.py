@@ -12,8 +12,8 @@ import pytest
 import samplegen.builder
 import samplegen.shards
 from samplegen import no_replace
-from samplegen.built_folder import is_samplegen_build
 from samplegen.builder import make_config, write_dataset
+from samplegen.built_folder import is_samplegen_build
 from samplegen.cli import main
 from samplegen.errors import OutputError
 from samplegen.partials import MARKER, Partial, remove_abandoned

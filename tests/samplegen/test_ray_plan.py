@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import samplegen.engines.ray_task as ray_task
 from samplegen.builder import make_config, write_dataset
+from samplegen.engines import ray_task
 from samplegen.engines.ray_task import BuildSetup, check_versions, library_versions, write_shard
 from samplegen.errors import BuildError
 from samplegen.features import arrow_schema
