@@ -34,7 +34,8 @@ def main() -> None:
     tables = ProfileTables.of(profile)
     maker = SpecMaker(config.seed, tables)
     shots = ProductShots(config.seed, config.image_size)
-    print(f"# drawing order — {platform.node()}, Python {platform.python_version()}, {len(plan)} rows, chunks of {args.chunk}")
+    machine = f"{platform.node()}, Python {platform.python_version()}"
+    print(f"# drawing order — {machine}, {len(plan)} rows, chunks of {args.chunk}")
     totals: list[dict[str, float]] = []
     for number in range(max(2, args.passes)):
         seconds = {"one row at a time": 0.0, "draw_many": 0.0}

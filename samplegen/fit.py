@@ -279,7 +279,8 @@ def fit_profile(real: RealTable, *, base: Profile | None = None, name: str | Non
         noise = price_fit.residual_sd
     data = {
         "name": name or f"fitted-{country.lower()}",
-        "description": f"{_mode(frame['website_name'])} {country} product price list, fitted from {Path(real.source).name} ({len(frame)} rows)",
+        "description": f"{_mode(frame['website_name'])} {country} product price list, "
+        f"fitted from {Path(real.source).name} ({len(frame)} rows)",
         "website_name": _mode(frame["website_name"]),
         "competence_date": _mode(frame["competence_date"]),
         "country_code": country,

@@ -18,7 +18,8 @@ advertises `X-Xet-Hash`, so clients must upload with `HF_HUB_DISABLE_XET=1` (the
 Everything received is checked: LFS uploads must match the sha256 and size declared in the batch call,
 commits may only reference LFS objects uploaded with that size, inline files are base64-decoded and refused
 when they should have gone through LFS. `fail(status, on=...)`, `hang(on=...)` and `redirect_loop(on=...)`
-inject errors by endpoint name (the third column of ROUTES); `requests` records every call, `repos` the resulting git history.
+inject errors by endpoint name (the third column of ROUTES); `requests` records every call, `repos` the
+resulting git history.
 """
 
 from __future__ import annotations

@@ -80,7 +80,8 @@ class ProductShots:
         asked for, so a caller that encodes an image before taking the next one encodes it while it is
         fresh. Drawing back to back, and encoding back to back, instead of one after the other for each
         row, takes about 6% less time (4-9% in interleaved measurements, bench/bench_draw_order.py): the
-        two working sets stop evicting each other from the CPU's caches. At most `CANVAS_BUDGET` bytes of index images are held at once.
+        two working sets stop evicting each other from the CPU's caches. At most `CANVAS_BUDGET` bytes of index
+        images are held at once.
         """
         batch = max(1, CANVAS_BUDGET // (self.size[0] * self.size[1]))
         for start in range(0, len(shots), batch):

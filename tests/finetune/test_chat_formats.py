@@ -99,7 +99,8 @@ def assert_trains_the_templates_turn(processor, family: str, turn: Callable[[str
         conversation = [*user_message(QUESTION), {"role": "assistant", "content": [{"type": "text", "text": answer}]}]
         rendered = processor.apply_chat_template(conversation, tokenize=False)
         assert rendered.startswith(collate.chat.prompt + turn(answer))
-        # ... and the training sequence is exactly the processor's encoding of that text, the span right after the prompt
+        # ... and the training sequence is exactly the processor's encoding of that text, the span right after
+        # the prompt
         images = [[row["image"]]] if FAMILIES[family].nested_images else [row["image"]]
         expected = processor(text=[collate.chat.prompt + turn(answer)], images=images)["input_ids"][0]
         expected = expected.tolist() if hasattr(expected, "tolist") else list(expected)
