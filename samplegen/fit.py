@@ -24,11 +24,11 @@ import pandas as pd
 from pydantic import ValidationError
 
 from samplegen.atomic import write_text
+from samplegen.dbq import RealTable, read_dbq
 from samplegen.errors import ProfileError, describe_validation_error
 from samplegen.fit_prices import discount_fit, fit_price_factors, price_noise_fit, product_ids
 from samplegen.fit_tables import CATEGORY_BADGES, PRICE_BANDS, PRICE_STEP_CANDIDATES
 from samplegen.profiles import load_profile
-from samplegen.real import RealTable
 from samplegen.title_parse import ParsedTitle, TitleParser, pattern_look_for
 from schemas import NOT_AVAILABLE, Audience, Badge, ItemKind, MaterialLook, Profile, TitleSlot, to_eur
 from schemas.row import GUID_IMAGEURL_PATTERN, ITEMURL_PATTERN
@@ -357,8 +357,6 @@ def profile(
     name: str | None = None,
 ) -> Profile:
     """Fit a profile from a real DBQ file, folder or Hub id (one country); write it to `out` if given."""
-    from samplegen.real import read_dbq  # noqa: PLC0415
-
     fitted, _ = fit_profile(read_dbq(real, country=country), name=name)
     if out is not None:
         save_profile(fitted, out)

@@ -7,10 +7,10 @@ import pandas as pd
 import pytest
 from pydantic import ValidationError
 
+from samplegen.dbq import read_dbq
 from samplegen.fit import fit_profile, save_profile
 from samplegen.fit_prices import discount_fit, price_noise_fit
 from samplegen.prices import marked_down
-from samplegen.real import read_dbq
 from samplegen.rows import row_of
 from samplegen.spec import plan_specs
 from schemas import BuildConfig, ProductRow, Profile, to_eur
