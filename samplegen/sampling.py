@@ -9,7 +9,7 @@ import random
 import struct
 from collections.abc import Iterable, Sequence
 from itertools import accumulate
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import numpy as np
 
@@ -27,7 +27,7 @@ def stream(seed: int, purpose: str, *index: int) -> random.Random:
     return random.Random(f"samplegen:{seed}:{purpose}:{':'.join(map(str, index))}")
 
 
-def _pcg64_state(seed: int, purpose: int, index: tuple[int, ...]) -> dict:
+def _pcg64_state(seed: int, purpose: int, index: tuple[int, ...]) -> Any:
     """A PCG64 state (128-bit state, odd 128-bit increment) hashed from the stream's arguments.
 
     Setting a state directly is several times cheaper than numpy's SeedSequence seeding, which matters

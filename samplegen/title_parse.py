@@ -42,8 +42,8 @@ class TitleParser:
         if BEAUTY_SEPARATOR.strip() in title and BEAUTY_SEPARATOR in title:
             line, shade = title.split(BEAUTY_SEPARATOR, 1)
             lowered = line.lower()
-            kind = next((k for keyword, k in BEAUTY_KEYWORDS if keyword in lowered), BEAUTY_DEFAULT)
-            return ParsedTitle(kind=kind, noun=None, beauty_line=line.strip(), shade=shade.strip())
+            beauty = next((k for keyword, k in BEAUTY_KEYWORDS if keyword in lowered), BEAUTY_DEFAULT)
+            return ParsedTitle(kind=beauty, noun=None, beauty_line=line.strip(), shade=shade.strip())
         tokens = title.split()
         kind, noun, rest = self._noun(tokens)
         return ParsedTitle(kind=kind, noun=noun, words=self._modifiers(rest))

@@ -245,8 +245,8 @@ def ink_key(spec: ProductSpec, sc: Scene) -> InkKey:
     fin = FINISHES[spec.material_look]
     return InkKey(
         surface_pattern(spec.material_look, spec.pattern_look),
-        tuple(spec.colour.rgb),
-        tuple(spec.accent.rgb),
+        spec.colour.rgb,
+        spec.accent.rgb,
         silhouette(spec.kind, spec.bag_family, spec.noun_shape, spec.line_shape).aux,
         fin.contrast * CONTRASTS[sc.contrast],
         fin.spec_from,

@@ -132,7 +132,7 @@ def background(style: int, width: int, height: int) -> Image.Image:
         else:  # horizon: wall then floor, softly blended
             t = 0.35 * y + 0.65 / (1.0 + np.exp(-(y - 0.7) * 14.0))
         top = (GRAD_LEVELS - 1) * 16
-        fixed = Image.fromarray(np.clip(t * top, 0, top).astype(np.uint8)).resize((width, height), Image.NEAREST)
+        fixed = Image.fromarray(np.clip(t * top, 0, top).astype(np.uint8)).resize((width, height), Image.Resampling.NEAREST)
         dither = Image.fromarray(np.tile(_BAYER16, (height // 4 + 1, width // 4 + 1))[:height, :width])
         return ImageChops.add_modulo(fixed, dither).point(_SHIFT4_LUT)
 
@@ -166,7 +166,7 @@ def shadow_sprite(width: int, height: int, softness: int) -> Image.Image:
     """
     return _shadows.get(
         ("sprite", width, height, softness),
-        lambda: _canonical_shadow(softness).resize((width, height), Image.NEAREST),
+        lambda: _canonical_shadow(softness).resize((width, height), Image.Resampling.NEAREST),
     )
 
 

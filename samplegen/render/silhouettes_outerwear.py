@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import Any
 
 from samplegen.render.geometry import (
     Op,
@@ -76,7 +77,7 @@ def trench_coat(hem: float = 0.95, hem_x: float = 0.745, belted: bool = True, he
         if y < hem - 0.05:
             ops += pair(dot(0.56, y, 0.011, "dark"))
     ops += pair(welt(0.6, 0.56, 0.66, 0.65)[0])
-    anchors = {"neck": (0.5, top, nw), "stripes": outer, "facing": lapel, "front": [(0.5, 0.35), (0.5, hem - 0.02)]}
+    anchors: dict[str, Any] = {"neck": (0.5, top, nw), "stripes": outer, "facing": lapel, "front": [(0.5, 0.35), (0.5, hem - 0.02)]}
     anchors["waist"] = (0.45, 0.152)
     if belted:
         ops += belt(0.45, 0.152)
@@ -102,7 +103,7 @@ def coat(hem: float = 0.9, hem_x: float = 0.7, angle: float = 11, tip=(0.64, 0.1
         behind, _front = hood(0.5, top, 0.085)
         ops = behind + ops
     ops += [poly(body)]
-    anchors = {"neck": (0.5, top, nw), "waist": (0.45, 0.15), "stripes": outer, "front": [(0.5, 0.34), (0.5, hem - 0.02)]}
+    anchors: dict[str, Any] = {"neck": (0.5, top, nw), "waist": (0.45, 0.15), "stripes": outer, "front": [(0.5, 0.34), (0.5, hem - 0.02)]}
     if shearling:
         collar = [(0.5 + nw, top - 0.01), (0.79, 0.13), (0.76, 0.2), (0.6, 0.36), (0.5, 0.4)]
         ops += [solid(collar, "light", "dark"), solid(mirror(collar), "light", "dark")]
