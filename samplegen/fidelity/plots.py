@@ -140,7 +140,7 @@ def write_plots(
     for file, (column, limit) in CATEGORY_PLOTS.items():
         freqs = report.frequencies[column]
         shown, column_keys, fonts = plot_labels([f.value for f in freqs[:limit]])
-        _draw(folder / file, fonts, lambda: _category_figure(freqs, shown, column, limit, report))  # noqa: B023
+        _draw(folder / file, fonts, functools.partial(_category_figure, freqs, shown, column, limit, report))
         if column_keys:
             keys[column] = column_keys
     return keys
