@@ -15,12 +15,11 @@ import platform
 import statistics
 import time
 
-from samplegen.work import CHUNK_ROWS
 from samplegen.plan import iter_plan
 from samplegen.profiles import load_profile
 from samplegen.render.shots import ProductShots
 from samplegen.spec import ProfileTables, SpecMaker
-from samplegen.work import encode_image
+from samplegen.work import CHUNK_ROWS, encode_image
 from schemas import BuildConfig
 
 
@@ -35,7 +34,8 @@ def main() -> None:
     tables = ProfileTables.of(profile)
     maker = SpecMaker(config.seed, tables)
     shots = ProductShots(config.seed, config.image_size)
-    print(f"# drawing order — {platform.node()}, Python {platform.python_version()}, {len(plan)} rows, chunks of {args.chunk}")
+    machine = f"{platform.node()}, Python {platform.python_version()}"
+    print(f"# drawing order — {machine}, {len(plan)} rows, chunks of {args.chunk}")
     totals: list[dict[str, float]] = []
     for number in range(max(2, args.passes)):
         seconds = {"one row at a time": 0.0, "draw_many": 0.0}

@@ -67,7 +67,8 @@ def main() -> None:
         print(f"\n{sum(c[3] for c in checks)} of {len(checks)} facts hold.\n")
 
         print("## Profile-fitted builds (3,040 rows, seed 0) against each country's real rows\n")
-        print("| country | real rows | overall | column shapes | pair trends | coverage | worst |\n|---|---|---|---|---|---|---|")
+        print("| country | real rows | overall | column shapes | pair trends | coverage | worst |")
+        print("|---|---|---|---|---|---|---|")
         for country in COUNTRIES:
             profile_path = root / f"{country}.json"
             samplegen.profile(REFERENCE, country=country, out=profile_path)

@@ -78,7 +78,8 @@ def main() -> None:
 
         data_rate, step_rate = data_path_rate(data_folder, model_folder, args.batch_size, batches=4)
         print(f"data path (load + process + collate): {data_rate:8.1f} samples/s")
-        print(f"training step (forward + backward):   {step_rate:8.1f} samples/s   ratio data/step = {data_rate / step_rate:.1f}")
+        ratio = data_rate / step_rate
+        print(f"training step (forward + backward):   {step_rate:8.1f} samples/s   ratio data/step = {ratio:.1f}")
 
         settings = TrainSettings(
             data=DataSettings(source=str(data_folder), validation_fraction=0.1),
@@ -105,7 +106,8 @@ def main() -> None:
         for name in ("category3_accuracy", "price_mape", "price_within_10pct", "parse_rate", "title_token_f1"):
             base, got = baseline.get(name), after.get(name)
             ratio = f"{got / base:.2f}" if base and got is not None else "n/a"
-            print(f"| {name} | {base if base is None else f'{base:.3f}'} | {got if got is None else f'{got:.3f}'} | {ratio} |")
+            cells = [value if value is None else f"{value:.3f}" for value in (base, got)]
+            print(f"| {name} | {cells[0]} | {cells[1]} | {ratio} |")
         print(json.dumps({"train": metrics["train"]}, default=str))
 
 

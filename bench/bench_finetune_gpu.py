@@ -47,9 +47,9 @@ def _device_and_dtype(tiny: bool) -> tuple[torch.device, torch.dtype]:
 
 def prepare(folder: Path, n: int, tiny: bool) -> None:
     """Save the random model with its processor, and a samplegen set of `n` rows, under `folder`."""
-    import samplegen
     from bench_phi3v_gpu import model_setup
 
+    import samplegen
     from finetune.models.phi3_v import Phi3VForCausalLM, Phi3VImageProcessor, Phi3VProcessor
     from finetune.models.phi3_v.tiny import tiny_phi3v_tokenizer
 

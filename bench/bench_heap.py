@@ -1,5 +1,6 @@
 """Heap benchmark: 1-process image builds with freed memory kept in the process (`samplegen.heap.kept_heap`,
-as every `samplegen build` runs) against glibc's default, which hands the heap top back to the OS and faults it in again.
+as every `samplegen build` runs) against glibc's default, which hands the heap top back to the OS and faults it
+in again.
 
 The two run at the same time, each pinned to its own core, so a noisy neighbour on a shared machine slows
 both alike; they swap cores from one round to the next. Each prints ms/row and page faults/row per build.

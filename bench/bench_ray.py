@@ -88,7 +88,8 @@ def main() -> None:
     tiny = ["--n", "2", "--no-images", "--num-proc", "2"]
     ray_fixed = statistics.median(_cli_build(env, *tiny, "--engine", "ray") for _ in range(3))
     local_fixed = statistics.median(_cli_build(env, *tiny) for _ in range(3))
-    print(f"fixed cost (2-row build): ray {ray_fixed:.1f} s, local {local_fixed:.1f} s, Ray adds {ray_fixed - local_fixed:.1f} s")
+    added = ray_fixed - local_fixed
+    print(f"fixed cost (2-row build): ray {ray_fixed:.1f} s, local {local_fixed:.1f} s, Ray adds {added:.1f} s")
     print("\n# the driver's serial part and memory")
     for rows in map(int, args.plan_rows.split(",")):
         seconds, shards, maxrss = _python(env, _PLAN_PASS, str(rows))

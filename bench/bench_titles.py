@@ -15,7 +15,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import samplegen
-from samplegen.real import read_dbq
+from samplegen.dbq import read_dbq
 from schemas import BuildConfig
 
 BLOCK = 40  # product codes reserved per product group (samplegen.plan.BLOCK): variants share code // 40

@@ -25,7 +25,8 @@ IGNORE_INDEX = -100
 
 
 def open_image(value: Any) -> Image.Image:
-    """An RGB image (transparency on white) from a PIL image or a datasets Image cell, behind the untrusted-image guards."""
+    """An RGB image (transparency on white) from a PIL image or a datasets Image cell, behind the untrusted-image
+    guards."""
     if isinstance(value, Image.Image):
         return decoded_rgb(value)
     if isinstance(value, dict) and value.get("bytes"):

@@ -31,6 +31,15 @@ def _metric_lines(metrics: dict) -> str:
     return "\n".join(rows)
 
 
+def _row_counts(metrics: dict) -> str:
+    data = metrics.get("data", {})
+    return f"{data.get('train_rows', '?')} training rows, {data.get('validation_rows', '?')} validation rows"
+
+
+def _batch(settings: TrainSettings) -> str:
+    return f"batch {settings.batch_size} × accumulation {settings.gradient_accumulation}"
+
+
 def write_model_card(output: Path, settings: TrainSettings, metrics: dict) -> None:
     """README.md for the model repo: base model, data, settings and the evaluation by generation."""
     header = yaml.safe_dump(
@@ -42,7 +51,8 @@ def write_model_card(output: Path, settings: TrainSettings, metrics: dict) -> No
         },
         sort_keys=False,
     )
-    data = metrics.get("data", {})
+    vision = "frozen" if settings.model.freeze_vision else "trained"
+    length = f"max steps {settings.max_steps}" if settings.max_steps > 0 else f"{settings.epochs:g} epochs"
     text = f"""---
 {header}---
 
@@ -51,10 +61,10 @@ def write_model_card(output: Path, settings: TrainSettings, metrics: dict) -> No
 Answers "{settings.question}" about a product photo with
 `Product: <title>, Category: <category3>, Full Price: <price>`.
 
-- Base model: `{settings.model.name}` ({settings.model.method}, vision tower {"frozen" if settings.model.freeze_vision else "trained"})
-- Data: `{settings.data.source}` — {data.get("train_rows", "?")} training rows, {data.get("validation_rows", "?")} validation rows
-- Settings: batch {settings.batch_size} × accumulation {settings.gradient_accumulation}, learning rate {settings.learning_rate},
-  {settings.lr_scheduler} schedule, {"max steps " + str(settings.max_steps) if settings.max_steps > 0 else f"{settings.epochs:g} epochs"}, seed {settings.seed}.
+- Base model: `{settings.model.name}` ({settings.model.method}, vision tower {vision})
+- Data: `{settings.data.source}` — {_row_counts(metrics)}
+- Settings: {_batch(settings)}, learning rate {settings.learning_rate},
+  {settings.lr_scheduler} schedule, {length}, seed {settings.seed}.
   Full settings: `{CONFIG_FILE}`.
 
 ## Evaluation by generation ({metrics.get("after", {}).get("samples", 0)} validation samples)
@@ -69,7 +79,8 @@ All numbers: `{METRICS_FILE}`; sample answers: `{SAMPLES_FILE}`.
 
 
 def hub_model_id(name: str) -> str | None:
-    """`name` if it is a Hub model id (owner/name, not a folder here), else None: cards name local bases in prose only."""
+    """`name` if it is a Hub model id (owner/name, not a folder here), else None: cards name local bases in prose
+    only."""
     path = Path(name).expanduser()
     if path.is_absolute() or path.exists() or name.startswith((".", "~")) or name.count("/") > 1:
         return None
@@ -95,12 +106,12 @@ def write_merged_card(output: Path, base: str, adapter: Path, settings: TrainSet
     )
     question = settings.question if settings else "the trained question"
     if settings is not None:
-        data = metrics.get("data", {})
+        vision = "frozen" if settings.model.freeze_vision else "trained"
         training = f"""## Training
 
-- Data: `{settings.data.source}` — {data.get("train_rows", "?")} training rows, {data.get("validation_rows", "?")} validation rows
-- LoRA r {settings.model.lora_r}, alpha {settings.model.lora_alpha}, vision tower {"frozen" if settings.model.freeze_vision else "trained"};
-  batch {settings.batch_size} × accumulation {settings.gradient_accumulation}, learning rate {settings.learning_rate}, seed {settings.seed}.
+- Data: `{settings.data.source}` — {_row_counts(metrics)}
+- LoRA r {settings.model.lora_r}, alpha {settings.model.lora_alpha}, vision tower {vision};
+  {_batch(settings)}, learning rate {settings.learning_rate}, seed {settings.seed}.
   Full settings of the run: `{CONFIG_FILE}`.
 """
     else:

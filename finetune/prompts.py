@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 
@@ -60,6 +61,6 @@ def parse_answer(text: object) -> ProductPrediction:
         price = float(price_text.replace(",", "")) if price_text else None
     except ValueError:
         price = None
-    if price is not None and not (price == price and abs(price) != float("inf")):
+    if price is not None and not math.isfinite(price):
         price = None
     return ProductPrediction(title=_field(_TITLE, text), category3=_field(_CATEGORY, text), price=price)

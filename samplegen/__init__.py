@@ -40,7 +40,32 @@ _EXPORTS = {
     "PushResult": "samplegen.hub_upload",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [  # the names of _EXPORTS
+    "BuildError",
+    "ConfigError",
+    "DamagedDataError",
+    "FidelityError",
+    "FidelityReport",
+    "MissingExtraError",
+    "OutputError",
+    "PreviewError",
+    "ProfileError",
+    "PushError",
+    "PushResult",
+    "RealDataError",
+    "RealTable",
+    "SamplegenError",
+    "build",
+    "builtin_profiles",
+    "compare",
+    "load_profile",
+    "make_config",
+    "preview",
+    "profile",
+    "push",
+    "read_dbq",
+    "write_dataset",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -17,18 +17,18 @@ import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, Decimal
+from itertools import pairwise
 from pathlib import Path
 
 import pandas as pd
-
 from pydantic import ValidationError
 
 from samplegen.atomic import write_text
+from samplegen.dbq import RealTable, read_dbq
 from samplegen.errors import ProfileError, describe_validation_error
 from samplegen.fit_prices import discount_fit, fit_price_factors, price_noise_fit, product_ids
 from samplegen.fit_tables import CATEGORY_BADGES, PRICE_BANDS, PRICE_STEP_CANDIDATES
 from samplegen.profiles import load_profile
-from samplegen.real import RealTable
 from samplegen.title_parse import ParsedTitle, TitleParser, pattern_look_for
 from schemas import NOT_AVAILABLE, Audience, Badge, ItemKind, MaterialLook, Profile, TitleSlot, to_eur
 from schemas.row import GUID_IMAGEURL_PATTERN, ITEMURL_PATTERN
@@ -67,7 +67,7 @@ def infer_eur_rate(frame: pd.DataFrame, currency: str) -> Decimal:
     """
     if currency == "EUR":
         return Decimal(1)
-    prices = [(Decimal(repr(p)), Decimal(repr(e))) for p, e in zip(frame["full_price"], frame["full_price_eur"]) if e > 0]
+    prices = [(Decimal(repr(p)), Decimal(repr(e))) for p, e in zip(frame["full_price"], frame["full_price_eur"], strict=True) if e > 0]
     if not prices:
         raise ProfileError("no row has a positive full_price_eur; cannot infer the EUR rate")
     low = max(p / (e + Decimal("0.01")) for p, e in prices)
@@ -86,7 +86,7 @@ def infer_price_steps(prices: list[float]) -> list[dict]:
     the band is a multiple of; a band without prices keeps the step below it."""
     steps: list[dict] = []
     step = 1
-    for low, high in zip(PRICE_BANDS, PRICE_BANDS[1:]):
+    for low, high in pairwise(PRICE_BANDS):
         band = [p for p in prices if low <= p < high]
         if band:
             allowed = [s for s in PRICE_STEP_CANDIDATES if s <= max(1, low / 10)]
@@ -178,15 +178,15 @@ def fit_profile(real: RealTable, *, base: Profile | None = None, name: str | Non
     if not kind_counts:
         raise ProfileError(f"{real.source}: no title ends in a known item noun; cannot learn item kinds")
     by_category3: dict[str, Counter] = defaultdict(Counter)
-    for category3, p in zip(frame["category3_code"], parsed):
+    for category3, p in zip(frame["category3_code"], parsed, strict=True):
         if p.kind is not None:
             by_category3[category3][p.kind] += 1
     commonest = kind_counts.most_common(1)[0][0]
     kinds: list[ItemKind] = []
-    for category3, p in zip(frame["category3_code"], parsed):
+    for category3, p in zip(frame["category3_code"], parsed, strict=True):
         fallback = by_category3[category3].most_common(1)[0][0] if by_category3[category3] else commonest
         kinds.append(p.kind or fallback)
-    unread = [title for title, p in zip(frame["title"], parsed) if p.kind is None]
+    unread = [title for title, p in zip(frame["title"], parsed, strict=True) if p.kind is None]
 
     factors = {slot: {w.word: w.price_factor for w in base.vocabulary(slot)} for slot in TitleSlot}
     base_shades = {s.name: s for spec in base.kinds for line in spec.beauty_lines for s in line.shades}
@@ -194,9 +194,9 @@ def fit_profile(real: RealTable, *, base: Profile | None = None, name: str | Non
     log_prices = [math.log(price) for price in frame["full_price"]]
     word_logs = [math.log(_word_factor(p, factors, shade_factors)) for p in parsed]
 
-    triples = list(zip(frame["category1_code"], frame["category2_code"], frame["category3_code"]))
+    triples = list(zip(frame["category1_code"], frame["category2_code"], frame["category3_code"], strict=True))
     price_fit = fit_price_factors(
-        [lp - wl for lp, wl in zip(log_prices, word_logs)], kinds, triples, [p.noun for p in parsed], product_ids(frame)
+        [lp - wl for lp, wl in zip(log_prices, word_logs, strict=True)], kinds, triples, [p.noun for p in parsed], product_ids(frame)
     )
     rows_of_kind: dict[ItemKind, list[int]] = defaultdict(list)
     for index, kind in enumerate(kinds):
@@ -279,7 +279,8 @@ def fit_profile(real: RealTable, *, base: Profile | None = None, name: str | Non
         noise = price_fit.residual_sd
     data = {
         "name": name or f"fitted-{country.lower()}",
-        "description": f"{_mode(frame['website_name'])} {country} product price list, fitted from {Path(real.source).name} ({len(frame)} rows)",
+        "description": f"{_mode(frame['website_name'])} {country} product price list, "
+        f"fitted from {Path(real.source).name} ({len(frame)} rows)",
         "website_name": _mode(frame["website_name"]),
         "competence_date": _mode(frame["competence_date"]),
         "country_code": country,
@@ -356,8 +357,6 @@ def profile(
     name: str | None = None,
 ) -> Profile:
     """Fit a profile from a real DBQ file, folder or Hub id (one country); write it to `out` if given."""
-    from samplegen.real import read_dbq  # noqa: PLC0415
-
     fitted, _ = fit_profile(read_dbq(real, country=country), name=name)
     if out is not None:
         save_profile(fitted, out)

@@ -34,7 +34,7 @@ def start_method() -> str:
 
 def _widen(connection: Any) -> None:
     try:
-        import fcntl
+        import fcntl  # noqa: PLC0415 - POSIX only: an ImportError elsewhere leaves the pipe as it is
 
         fcntl.fcntl(connection.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
     except (ImportError, AttributeError, OSError):

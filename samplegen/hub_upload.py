@@ -128,7 +128,7 @@ def check_write_access(
         identity = api.whoami()
     account = identity.get("name", "?")
     namespaces = {account} | {org.get("name") for org in identity.get("orgs") or ()}
-    namespace = repo_id.split("/")[0]
+    namespace = repo_id.split("/", maxsplit=1)[0]
     if namespace not in namespaces:
         raise PushError(
             f"the token belongs to {account}, who cannot write under {namespace!r}: "
@@ -260,7 +260,7 @@ def _hub_errors(
         yield
     except PushError:
         raise
-    except Exception as error:  # noqa: BLE001 - every failure of the client becomes one line; see _describe
+    except Exception as error:  # every failure of the client becomes one line; see _describe
         message = _describe(error, repo_id, revision, endpoint, timeout, repo_type)
         if message is None:
             raise

@@ -1,12 +1,19 @@
-"""Seeded randomness: one independent stream per (seed, purpose, index), never global state."""
+"""Seeded randomness: one independent stream per (seed, purpose, index), never global state, and the
+draws made from a stream (weighted and uniform picks)."""
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import random
 import struct
+from collections.abc import Iterable, Sequence
+from itertools import accumulate
+from typing import Any, Generic, TypeVar
 
 import numpy as np
+
+T = TypeVar("T")
 
 # Stream purposes for numpy generators (the renderer); keep numbers stable across versions.
 RENDER_STREAM = 2  # per row (seed, group, variant): a shot's tones
@@ -27,7 +34,7 @@ def restart(rng: random.Random, seed: int, purpose: str, *index: int) -> random.
     return rng
 
 
-def _pcg64_state(seed: int, purpose: int, index: tuple[int, ...]) -> dict:
+def _pcg64_state(seed: int, purpose: int, index: tuple[int, ...]) -> Any:
     """A PCG64 state (128-bit state, odd 128-bit increment) hashed from the stream's arguments.
 
     Setting a state directly is several times cheaper than numpy's SeedSequence seeding, which matters
@@ -69,3 +76,40 @@ def reseed(generator: np.random.Generator, seed: int, purpose: int, *index: int)
     """
     generator.bit_generator.state = _pcg64_state(seed, purpose, index)
     return generator
+
+
+def weighted_index(rng: random.Random, cumulative: Sequence[float]) -> int:
+    """An index drawn by cumulative weights with one `rng.random()`.
+
+    The same index as `rng.choices(range(len(cumulative)), cum_weights=cumulative)[0]` (the same bisection
+    of the same draw), without its per-call checks: several times faster in the build's hot loops.
+    """
+    return bisect.bisect(cumulative, rng.random() * cumulative[-1], 0, len(cumulative) - 1)
+
+
+def uniform_index(rng: random.Random, count: int) -> int:
+    """An index below `count`, each equally likely, from one `rng.random()` (`rng.randrange` draws
+    differently, so the two are not interchangeable in a seeded stream)."""
+    return int(rng.random() * count)
+
+
+class Weighted(Generic[T]):
+    """Items with weights, indexed once for O(log n) draws: `draw(rng)` is `rng.choices(items, weights)[0]`."""
+
+    __slots__ = ("cumulative", "items")
+
+    def __init__(self, items: Sequence[T], weights: Iterable[float]) -> None:
+        self.items = list(items)
+        self.cumulative = list(accumulate(weights))
+        if len(self.cumulative) != len(self.items):
+            raise ValueError(f"{len(self.items)} items but {len(self.cumulative)} weights")
+        if not self.cumulative or not self.cumulative[-1] > 0:
+            raise ValueError(f"weights must add up to more than 0, got {self.cumulative[-1:] or 'none'}")
+
+    def index(self, rng: random.Random) -> int:
+        """The index of a drawn item."""
+        return weighted_index(rng, self.cumulative)
+
+    def draw(self, rng: random.Random) -> T:
+        """A drawn item."""
+        return self.items[weighted_index(rng, self.cumulative)]

@@ -42,8 +42,8 @@ class TitleParser:
         if BEAUTY_SEPARATOR.strip() in title and BEAUTY_SEPARATOR in title:
             line, shade = title.split(BEAUTY_SEPARATOR, 1)
             lowered = line.lower()
-            kind = next((k for keyword, k in BEAUTY_KEYWORDS if keyword in lowered), BEAUTY_DEFAULT)
-            return ParsedTitle(kind=kind, noun=None, beauty_line=line.strip(), shade=shade.strip())
+            beauty = next((k for keyword, k in BEAUTY_KEYWORDS if keyword in lowered), BEAUTY_DEFAULT)
+            return ParsedTitle(kind=beauty, noun=None, beauty_line=line.strip(), shade=shade.strip())
         tokens = title.split()
         kind, noun, rest = self._noun(tokens)
         return ParsedTitle(kind=kind, noun=noun, words=self._modifiers(rest))
@@ -90,10 +90,11 @@ def _attach_material_modifiers(
     material = TitleSlot.MATERIAL
     fused: list[tuple[TitleSlot | None, str]] = []
     for slot, phrase in segments:
-        if fused and slot is material and fused[-1][0] is None and fused[-1][1] in MATERIAL_MODIFIERS:
-            fused[-1] = (material, f"{fused[-1][1]} {phrase}")
-        elif fused and slot is None and phrase in MATERIAL_MODIFIERS and fused[-1][0] is material:
-            fused[-1] = (material, f"{fused[-1][1]} {phrase}")
+        previous = fused[-1] if fused else None
+        modifier_first = previous and slot is material and previous[0] is None and previous[1] in MATERIAL_MODIFIERS
+        material_first = previous and slot is None and phrase in MATERIAL_MODIFIERS and previous[0] is material
+        if previous and (modifier_first or material_first):
+            fused[-1] = (material, f"{previous[1]} {phrase}")
         else:
             fused.append((slot, phrase))
     return fused

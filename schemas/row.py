@@ -106,7 +106,7 @@ class ProductRow(BaseModel):
 
 DBQ_COLUMNS: tuple[str, ...] = tuple(ProductRow.model_fields)
 
-_DTYPE_BY_ANNOTATION = {str: "string", int: "int64", float: "float64"}
+_DTYPE_BY_ANNOTATION: dict[object, str] = {str: "string", int: "int64", float: "float64"}
 
 
 DBQ_DTYPES: dict[str, str] = {

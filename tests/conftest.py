@@ -10,16 +10,16 @@ import tempfile
 os.environ.setdefault("HF_DATASETS_CACHE", tempfile.mkdtemp(prefix="samplegen-tests-datasets-"))
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 
-import csv  # noqa: E402
-from pathlib import Path  # noqa: E402
+import csv
+from pathlib import Path
 
-import pytest  # noqa: E402
-from PIL import Image  # noqa: E402
+import pytest
+from PIL import Image
 
-from samplegen.profiles import load_profile  # noqa: E402
-from samplegen.rows import row_of  # noqa: E402
-from samplegen.spec import plan_specs  # noqa: E402
-from schemas import BuildConfig  # noqa: E402
+from samplegen.profiles import load_profile
+from samplegen.rows import row_of
+from samplegen.spec import plan_specs
+from schemas import BuildConfig
 
 # A copy of ../shared/reference/dbq_burberry_rows.csv: 34 real rows from six countries' DBQ files.
 REFERENCE_CSV = Path(__file__).parent / "fixtures" / "dbq_burberry_rows.csv"
@@ -54,7 +54,7 @@ def product_row(colour=(200, 30, 30), size=(40, 30), title="Check Cotton Shirt",
 @pytest.fixture(scope="session")
 def product_folder(tmp_path_factory):
     """A small samplegen build with images (48 rows, seed 3, train and test splits); read only."""
-    from samplegen.builder import write_dataset  # noqa: PLC0415
+    from samplegen.builder import write_dataset
 
     return write_dataset(BuildConfig(n=48, seed=3, image_size=64), tmp_path_factory.mktemp("data") / "ds")
 
@@ -62,7 +62,7 @@ def product_folder(tmp_path_factory):
 @pytest.fixture(scope="session")
 def scratch_model(tmp_path_factory):
     """A tiny randomly initialised LLaVA-style model (Phi-3 text, CLIP vision) built on the spot; read only."""
-    from finetune.models.scratch import create_scratch_model  # noqa: PLC0415
+    from finetune.models.scratch import create_scratch_model
 
     return create_scratch_model(tmp_path_factory.mktemp("models") / "scratch", seed=0)
 
@@ -70,7 +70,7 @@ def scratch_model(tmp_path_factory):
 @pytest.fixture(scope="session")
 def tiny_phi3v_folder(tmp_path_factory):
     """A tiny randomly initialised native Phi-3-vision with its processor, saved to a folder; read only."""
-    from finetune.models.phi3_v import create_tiny_phi3v  # noqa: PLC0415
+    from finetune.models.phi3_v import create_tiny_phi3v
 
     return create_tiny_phi3v(tmp_path_factory.mktemp("phi3v") / "tiny", seed=1)
 
@@ -78,7 +78,7 @@ def tiny_phi3v_folder(tmp_path_factory):
 @pytest.fixture(scope="module")
 def image_server():
     """A local HTTP server of test images (see tests/finetune/image_server.py)."""
-    from tests.finetune.image_server import ImageServer  # noqa: PLC0415
+    from tests.finetune.image_server import ImageServer
 
     with ImageServer() as running:
         yield running

@@ -18,7 +18,8 @@ advertises `X-Xet-Hash`, so clients must upload with `HF_HUB_DISABLE_XET=1` (the
 Everything received is checked: LFS uploads must match the sha256 and size declared in the batch call,
 commits may only reference LFS objects uploaded with that size, inline files are base64-decoded and refused
 when they should have gone through LFS. `fail(status, on=...)`, `hang(on=...)` and `redirect_loop(on=...)`
-inject errors by endpoint name (the third column of ROUTES); `requests` records every call, `repos` the resulting git history.
+inject errors by endpoint name (the third column of ROUTES); `requests` records every call, `repos` the
+resulting git history.
 """
 
 from __future__ import annotations
@@ -201,8 +202,8 @@ class FakeHub:
         self._lock = threading.RLock()
         self._counter = 0
         self._servers = [self._server(ROUTES), self._server(STORAGE_ROUTES)]
-        self.url = "http://127.0.0.1:%d" % self._servers[0].server_address[1]
-        self.storage_url = "http://127.0.0.1:%d" % self._servers[1].server_address[1]
+        self.url = f"http://127.0.0.1:{self._servers[0].server_address[1]}"
+        self.storage_url = f"http://127.0.0.1:{self._servers[1].server_address[1]}"
         self._signature = secrets.token_hex(8)
 
     # -- control -----------------------------------------------------------------------------
@@ -323,7 +324,7 @@ class FakeHub:
 
     def _readable(self, repo_id: str, account: Account | None) -> Repo:
         repo = self.repos.get(repo_id)
-        if repo is None or (repo.private and (account is None or account.user != repo_id.split("/")[0])):
+        if repo is None or (repo.private and (account is None or account.user != repo_id.split("/", maxsplit=1)[0])):
             raise HubError(404, "Repository not found", "RepoNotFound")
         return repo
 
@@ -331,7 +332,7 @@ class FakeHub:
         if account is None:
             raise HubError(401, "You must be authenticated to write to a repo")
         repo = self._readable(repo_id, account)
-        if not account.write or account.user != repo_id.split("/")[0]:
+        if not account.write or account.user != repo_id.split("/", maxsplit=1)[0]:
             raise HubError(403, f"You don't have the rights to write to dataset {repo_id}")
         return repo
 
@@ -349,7 +350,7 @@ class FakeHub:
         attributes = head.files[".gitattributes"].content.decode() if head and ".gitattributes" in head.files else ""
         for line in attributes.splitlines():
             pattern, _, rules = line.partition(" ")
-            name_matches = fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path.split("/")[-1], pattern)
+            name_matches = fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path.rsplit("/", maxsplit=1)[-1], pattern)
             if "filter=lfs" in rules and name_matches:
                 return True
         return size > LFS_SIZE_THRESHOLD or b"\0" in sample
@@ -659,7 +660,7 @@ def _read_body(handler: BaseHTTPRequestHandler) -> bytes:
 def use_fake_hub_environment(monkeypatch, tmp_path, token: str) -> None:
     """Point huggingface_hub at a fake hub's world: `token` as HF_TOKEN, no saved login, not offline, xet
     uploads off (the fake hub serves git-LFS). HF_ENDPOINT is set per hub by its tests."""
-    from huggingface_hub import constants  # noqa: PLC0415
+    from huggingface_hub import constants
 
     monkeypatch.setenv("HF_TOKEN", token)
     monkeypatch.setattr(constants, "HF_TOKEN_PATH", str(tmp_path / "no-saved-login" / "token"))

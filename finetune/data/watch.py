@@ -9,6 +9,7 @@ which wakes the blocked read at once.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import socket
 import threading
@@ -48,10 +49,8 @@ class Download:
         with self._lock:
             sockets, self._sockets = self._sockets, []
         for sock in sockets:
-            try:
+            with contextlib.suppress(OSError):  # already closed
                 sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass  # already closed
 
 
 class Watch:

@@ -223,7 +223,8 @@ def load_for_training(settings: ModelSettings) -> LoadedModel:
         processor = _load_processor(
             name,
             trust_remote_code=settings.trust_remote_code,
-            fix="save the processor into that folder (processor.save_pretrained) or copy its files from the original model",
+            fix="save the processor into that folder (processor.save_pretrained) "
+            "or copy its files from the original model",
         )
     except (OSError, ValueError) as error:
         raise ModelError(f"cannot load {settings.name}: {str(error).splitlines()[0]}") from None

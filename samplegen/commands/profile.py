@@ -15,8 +15,8 @@ def add_command(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from samplegen.fit import fit_profile, save_profile  # noqa: PLC0415
     from samplegen.dbq import read_dbq  # noqa: PLC0415
+    from samplegen.fit import fit_profile, save_profile  # noqa: PLC0415
 
     real = read_dbq(args.real, country=args.country)
     fitted, summary = fit_profile(real, name=args.name)

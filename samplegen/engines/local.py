@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import collections
 import contextlib
-from collections.abc import Iterable, Iterator
-from itertools import islice
+from collections.abc import Iterator
 from pathlib import Path
 
 from samplegen.card import SplitStats
+from samplegen.engines.chunks import chunk_sizes, chunks, helpers_below_share
 from samplegen.helpers import Helpers
-from samplegen.plan import PlannedRow, iter_plan
+from samplegen.plan import iter_plan
 from samplegen.progress import progress_bar
 from samplegen.shard_sizes import rows_per_shard
 from samplegen.shards import ROW_GROUP_ROWS, SplitWriter
@@ -21,26 +21,6 @@ from schemas import BuildConfig, Profile
 TAIL_CHUNK_ROWS = {True: 4, False: 512}  # rows per task at the end of a build with helper processes
 TAIL_CHUNKS_PER_PROCESS = 4  # small tasks that end such a build, per process
 HELPER_QUEUE = 4  # chunks queued at each helper process
-
-
-def _chunk_sizes(n: int, size: int, tail_size: int | None = None, tail_rows: int = 0) -> Iterator[int]:
-    """Rows per chunk for `n` rows: `size` while at least `tail_rows` rows would be left after the chunk,
-    then `tail_size` (the build's last chunks are small, so its processes run out of work together)."""
-    if size < 1 or (tail_size is not None and tail_size < 1):
-        raise ValueError("chunks need at least one row")
-    remaining = n
-    while remaining > 0:
-        take = min(remaining, size if remaining - size >= tail_rows or tail_size is None else tail_size)
-        yield take
-        remaining -= take
-
-
-def _chunks(rows: Iterable[PlannedRow], sizes: Iterable[int]) -> Iterator[list[PlannedRow]]:
-    iterator = iter(rows)
-    for size in sizes:
-        if not (chunk := list(islice(iterator, size))):
-            return
-        yield chunk
 
 
 @contextlib.contextmanager
@@ -64,26 +44,26 @@ def _made_rows(config: BuildConfig, profile: Profile, helpers: Helpers | None) -
     chunk_rows = CHUNK_ROWS[config.with_images]
     factory = RowFactory(config, profile)
     if helpers is None:
-        for chunk in _chunks(iter_plan(config, profile), _chunk_sizes(config.n, chunk_rows)):
+        for chunk in chunks(iter_plan(config, profile), chunk_sizes(config.n, chunk_rows)):
             yield from factory.make_chunk(chunk)
         return
     tail_rows = TAIL_CHUNK_ROWS[config.with_images]
-    sizes = _chunk_sizes(config.n, chunk_rows, tail_rows, TAIL_CHUNKS_PER_PROCESS * config.num_proc * tail_rows)
-    chunks = _chunks(iter_plan(config, profile), sizes)
+    sizes = chunk_sizes(config.n, chunk_rows, tail_rows, TAIL_CHUNKS_PER_PROCESS * config.num_proc * tail_rows)
+    planned = chunks(iter_plan(config, profile), sizes)
     helper_count = config.num_proc - 1
     ahead = HELPER_QUEUE * helper_count  # chunks queued at the helpers, so they never wait
     unsent = config.n  # rows not yet sent to a helper or made here
     slots: collections.deque[int | list] = collections.deque()  # plan order: a helper's ticket, or rows
-    upcoming = next(chunks, None)
+    upcoming = next(planned, None)
     while True:
         while (
             upcoming is not None
             and helpers.queued < ahead
-            and _helpers_short(helpers.queued_rows, len(upcoming), unsent, helper_count)
+            and helpers_below_share(helpers.queued_rows, len(upcoming), unsent, helper_count)
         ):
             slots.append(helpers.submit(upcoming))
             unsent -= len(upcoming)
-            upcoming = next(chunks, None)
+            upcoming = next(planned, None)
         if upcoming is None:
             helpers.finish_idle()  # those with nothing left to make exit while this process finishes
         if slots and (
@@ -97,15 +77,7 @@ def _made_rows(config: BuildConfig, profile: Profile, helpers: Helpers | None) -
         # the oldest chunk is still being made: make the next one here
         slots.append(factory.make_chunk(upcoming))  # at most 3 * ahead chunks held: memory stays flat
         unsent -= len(upcoming)
-        upcoming = next(chunks, None)
-
-
-def _helpers_short(queued: int, chunk: int, unsent: int, helper_count: int) -> bool:
-    """Whether the helpers, given a chunk of `chunk` more rows, would still hold no more than their share of
-    the rows left (`queued` at the helpers and `unsent`, the chunk's included). Near the end of a build this
-    keeps the last chunks here, so that this process does not sit waiting for helper rows after making its
-    own last ones."""
-    return (queued + chunk) * (helper_count + 1) <= helper_count * (queued + unsent)
+        upcoming = next(planned, None)
 
 
 def write_shards(config: BuildConfig, profile: Profile, data: Path, schema, progress: bool | None) -> list[SplitStats]:

@@ -52,7 +52,7 @@ def ks_complement(synth: Sequence[float] | np.ndarray, real: Sequence[float] | n
 def contingency_similarity(synth: pd.DataFrame, real: pd.DataFrame, columns: tuple[str, str]) -> float:
     """1 - TVD between the joint frequency tables of two categorical columns."""
     first, second = columns
-    return tv_complement(zip(synth[first], synth[second]), zip(real[first], real[second]))
+    return tv_complement(zip(synth[first], synth[second], strict=True), zip(real[first], real[second], strict=True))
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ def category_triples(frame: pd.DataFrame) -> list[str]:
     """Each row's `category1 / category2 / category3`."""
     return [
         TRIPLE_JOINER.join(triple)
-        for triple in zip(frame["category1_code"], frame["category2_code"], frame["category3_code"])
+        for triple in zip(frame["category1_code"], frame["category2_code"], frame["category3_code"], strict=True)
     ]
 
 
@@ -110,4 +110,4 @@ def weighted_mean(scores: Sequence[float], weights: Sequence[float]) -> float:
     total = float(sum(weights))
     if total <= 0:
         raise ValueError("weights must add up to more than 0")
-    return float(sum(s * w for s, w in zip(scores, weights)) / total)
+    return float(sum(s * w for s, w in zip(scores, weights, strict=True)) / total)

@@ -115,7 +115,7 @@ def _price_figure(synth: pd.DataFrame, real: pd.DataFrame, report: FidelityRepor
         edges = np.geomspace(max(low, 1e-2) * 0.95, max(high, low) * 1.05, PRICE_BINS + 1)
         labels = [f"synthetic (n={len(a)})", f"real (n={len(b)})"]
         if unit == "local currency":
-            labels = [f"{label[:-1]}, {currency})" for label, currency in zip(labels, currencies)]
+            labels = [f"{label[:-1]}, {currency})" for label, currency in zip(labels, currencies, strict=True)]
         sides = ((a, SYNTH_COLOUR, labels[0], "-", 2.0), (b, REAL_COLOUR, labels[1], "--", 1.6))
         for values, colour, label, style, width in sides:  # dashed real line stays visible over identical data
             weights = np.full(len(values), 100 / len(values))
@@ -140,7 +140,7 @@ def write_plots(
     for file, (column, limit) in CATEGORY_PLOTS.items():
         freqs = report.frequencies[column]
         shown, column_keys, fonts = plot_labels([f.value for f in freqs[:limit]])
-        _draw(folder / file, fonts, lambda: _category_figure(freqs, shown, column, limit, report))  # noqa: B023
+        _draw(folder / file, fonts, functools.partial(_category_figure, freqs, shown, column, limit, report))
         if column_keys:
             keys[column] = column_keys
     return keys

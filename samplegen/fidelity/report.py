@@ -8,6 +8,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from samplegen.dbq import RealDataError, RealTable, read_dbq
+from samplegen.extras import require
 from samplegen.fidelity.columns import CATEGORICAL_COLUMNS, CONTINGENCY_PAIRS, GROUPED_PRICE, PRICE_COLUMNS
 from samplegen.fidelity.metrics import (
     category_triples,
@@ -28,8 +30,6 @@ from samplegen.fidelity.model import (
     Score,
 )
 from samplegen.fidelity.schema import SchemaCheck, schema_conformance
-from samplegen.dbq import RealDataError, RealTable, read_dbq
-from samplegen.extras import require
 
 __all__ = ["FORMULA", "FidelityReport", "compare", "score_frames"]
 

@@ -98,7 +98,7 @@ def _longest_ordered_run(positions: list[int]) -> set[int]:
     return kept
 
 
-def check_fields(fields: list[Column], *, source: str, format: str) -> SchemaCheck:  # noqa: A002
+def check_fields(fields: list[Column], *, source: str, format: str) -> SchemaCheck:  # noqa: A002 - as SchemaCheck.format
     """Score a list of (column, dtype) against DBQ_COLUMNS and DBQ_DTYPES."""
     names = [name for name, _ in fields]
     found = [(name, dtype) for name, dtype in fields if name in DBQ_DTYPES]

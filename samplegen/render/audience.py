@@ -58,7 +58,7 @@ def cut_for(kind: ItemKind, audience: Audience) -> Cut:
 def _warp(points: np.ndarray, half: tuple[float, float], cut: Cut) -> np.ndarray:
     hy = half[1]
     t = (points[:, 1] + hy) / (2.0 * hy)
-    ts, fs = zip(*cut.widths)
+    ts, fs = zip(*cut.widths, strict=True)
     out = np.empty_like(points)
     out[:, 0] = points[:, 0] * np.interp(t, ts, fs)
     out[:, 1] = points[:, 1] * cut.height  # shortened about the top, then re-centred

@@ -40,6 +40,6 @@ def drawn_cues(spec: ProductSpec) -> DrawnCues:
         spec.detail_look,
         spec.bag_family,
         spec.line_shape,
-        tuple(spec.colour.rgb),
-        tuple(spec.accent.rgb),
+        spec.colour.rgb,
+        spec.accent.rgb,
     )

@@ -107,7 +107,7 @@ def _smooth_noise(n: int, cell: int, salt: int) -> np.ndarray:
     cells = max(2, n // cell)
     lattice = _hash_noise(cells, cells, salt)
     wrapped = np.pad(lattice, ((0, 1), (0, 1)), mode="wrap")
-    img = Image.fromarray(wrapped).resize((n + n // cells, n + n // cells), Image.BILINEAR)
+    img = Image.fromarray(wrapped).resize((n + n // cells, n + n // cells), Image.Resampling.BILINEAR)
     return np.asarray(img, dtype=np.float32)[:n, :n]
 
 
@@ -139,7 +139,7 @@ def _field(gloss: str, light: int, size: int) -> Image.Image:
         for pos, width, amp in _BANDS[gloss]:
             f += amp * np.exp(-(((t - pos) / width) ** 2))
         top = (SHADES - 1) * 16  # so that value + threshold stays <= 255 and (it // 16) <= 15
-        fixed = Image.fromarray(np.clip(f * 16.0, 0, top).astype(np.uint8)).resize((size, size), Image.NEAREST)
+        fixed = Image.fromarray(np.clip(f * 16.0, 0, top).astype(np.uint8)).resize((size, size), Image.Resampling.NEAREST)
         # (level * 16 + threshold) // 16: ordered dithering to whole levels
         return ImageChops.add_modulo(fixed, _bayer(size)).point(_SHIFT4_LUT)
 

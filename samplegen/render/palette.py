@@ -77,7 +77,7 @@ class _V(tuple):
     def __mul__(self, k: float) -> _V:  # type: ignore[override]
         return tuple.__new__(_V, (self[0] * k, self[1] * k, self[2] * k))
 
-    def __add__(self, other) -> _V:  # type: ignore[override]
+    def __add__(self, other) -> _V:
         return tuple.__new__(_V, (self[0] + other[0], self[1] + other[1], self[2] + other[2]))
 
 
@@ -198,7 +198,7 @@ METAL_SPEC = 0.7
 
 @lru_cache(maxsize=256)
 def _spec_blend(spec_from: int, spec: float) -> np.ndarray:
-    w = np.zeros(SHADES, dtype=np.float32)
+    w: np.ndarray = np.zeros(SHADES, dtype=np.float32)
     if spec > 0 and spec_from < SHADES:
         k = np.arange(SHADES, dtype=np.float32) - (spec_from - 1)
         w = np.clip(k / (SHADES - spec_from + 1), 0.0, 1.0) ** 1.5 * spec

@@ -4,7 +4,22 @@ from __future__ import annotations
 
 import math
 
-from samplegen.render.geometry import Op, Point, bez, dot, ellipse, line, lerp, mirror, mirrored, path, poly, rect, rrect, solid
+from samplegen.render.geometry import (
+    Op,
+    Point,
+    bez,
+    dot,
+    ellipse,
+    lerp,
+    line,
+    mirror,
+    mirrored,
+    path,
+    poly,
+    rect,
+    rrect,
+    solid,
+)
 
 
 def belt(y: float, half_w: float, cx: float = 0.5, buckle_dx: float = 0.25) -> list[Op]:

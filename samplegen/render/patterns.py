@@ -62,8 +62,8 @@ def _profile(layout: str, period: int) -> np.ndarray:
     """Stripe category of each pixel across one period."""
     cat = np.zeros(period, dtype=np.uint8)
     for a, b, c in _STRIPES[layout]:
-        lo = int(round(a * period))
-        hi = max(lo + 1, int(round(b * period)))
+        lo = round(a * period)
+        hi = max(lo + 1, round(b * period))
         cat[lo:hi] = c
     return cat
 
@@ -109,9 +109,8 @@ def _draw_tile(w: int, h: int, motif, positions) -> np.ndarray:
 def _pts(ox: float, oy: float, cell: float, flip: bool, pts) -> list[tuple[float, float]]:
     out = []
     for x, y in pts:
-        if flip:
-            x = 1.0 - x
-        out.append((ox + (x - 0.5) * cell, oy + (y - 0.5) * cell))
+        across = 1.0 - x if flip else x
+        out.append((ox + (across - 0.5) * cell, oy + (y - 0.5) * cell))
     return out
 
 
@@ -264,7 +263,7 @@ def pattern_tile(look: PatternLook, period: int) -> np.ndarray:
     """The pattern's seamless tile of ink ids for a base period in pixels."""
 
     def build() -> np.ndarray:
-        p = max(4, int(round(period * PERIOD_FACTOR[look])))
+        p = max(4, round(period * PERIOD_FACTOR[look]))
         if look is PatternLook.PLAIN:
             return np.full((1, 1), GROUND, dtype=np.uint8)
         if look in (PatternLook.CHECK, PatternLook.EXAGGERATED_CHECK):

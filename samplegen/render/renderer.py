@@ -62,7 +62,7 @@ def max_angle(kind: ItemKind) -> float:
 def _period(pixels: float) -> int:
     """Pattern base period quantised to quarter octaves (bounded number of cached textures)."""
     q = round(math.log2(max(4.0, pixels)) * 4) / 4
-    return int(round(2.0 ** q))
+    return round(2.0 ** q)
 
 
 def clear_caches() -> None:
@@ -70,7 +70,17 @@ def clear_caches() -> None:
 
     Rendering never depends on cache state; this only frees memory.
     """
-    from samplegen.render import audience, badges, details, materials, palette, patterns, scene, silhouettes
+    # Imported here: at the top, the module `audience` would be shadowed by this file's `audience` arguments.
+    from samplegen.render import (  # noqa: PLC0415
+        audience,
+        badges,
+        details,
+        materials,
+        palette,
+        patterns,
+        scene,
+        silhouettes,
+    )
 
     materials.clear_caches()
     patterns.clear_caches()
@@ -189,8 +199,8 @@ def compose(spec: ProductSpec, sc: Scene, size: int | tuple[int, int]) -> Image.
     scale, cx, cy, half_w, half_h = _placement(prog, unit, fr, sc.angle, sc.offset)
 
     # soft floor shadow under the object
-    sw = max(16, int(round(half_w * 1.9 / 16)) * 16)
-    sh = max(8, int(round(max(fr.base * 0.025, half_w * 0.2) / 8)) * 8)
+    sw = max(16, round(half_w * 1.9 / 16) * 16)
+    sh = max(8, round(max(fr.base * 0.025, half_w * 0.2) / 8) * 8)
     sx0 = int(cx - sw / 2)
     sy0 = int(cy + half_h - sh * 0.55)
     spr = shadow_sprite(sw, sh, sc.shadow_softness)
@@ -235,8 +245,8 @@ def ink_key(spec: ProductSpec, sc: Scene) -> InkKey:
     fin = FINISHES[spec.material_look]
     return InkKey(
         surface_pattern(spec.material_look, spec.pattern_look),
-        tuple(spec.colour.rgb),
-        tuple(spec.accent.rgb),
+        spec.colour.rgb,
+        spec.accent.rgb,
         silhouette(spec.kind, spec.bag_family, spec.noun_shape, spec.line_shape).aux,
         fin.contrast * CONTRASTS[sc.contrast],
         fin.spec_from,

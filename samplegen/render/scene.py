@@ -71,7 +71,7 @@ def _tones(family: int, jitter: int, depth: int) -> tuple[tuple[int, int, int], 
     j = (jitter - _JITTER_STEPS // 2) * 1.5
     d = 0.4 + 0.9 * depth / (_DEPTH_STEPS - 1)
     t = tuple(min(255, max(0, round(c + j))) for c in top)
-    b = tuple(min(255, max(0, round(ct + (cb - c) * d))) for ct, c, cb in zip(t, top, bottom))
+    b = tuple(min(255, max(0, round(ct + (cb - c) * d))) for ct, c, cb in zip(t, top, bottom, strict=True))
     return t, b  # type: ignore[return-value]
 
 
@@ -132,7 +132,7 @@ def background(style: int, width: int, height: int) -> Image.Image:
         else:  # horizon: wall then floor, softly blended
             t = 0.35 * y + 0.65 / (1.0 + np.exp(-(y - 0.7) * 14.0))
         top = (GRAD_LEVELS - 1) * 16
-        fixed = Image.fromarray(np.clip(t * top, 0, top).astype(np.uint8)).resize((width, height), Image.NEAREST)
+        fixed = Image.fromarray(np.clip(t * top, 0, top).astype(np.uint8)).resize((width, height), Image.Resampling.NEAREST)
         dither = Image.fromarray(np.tile(_BAYER16, (height // 4 + 1, width // 4 + 1))[:height, :width])
         return ImageChops.add_modulo(fixed, dither).point(_SHIFT4_LUT)
 
@@ -166,7 +166,7 @@ def shadow_sprite(width: int, height: int, softness: int) -> Image.Image:
     """
     return _shadows.get(
         ("sprite", width, height, softness),
-        lambda: _canonical_shadow(softness).resize((width, height), Image.NEAREST),
+        lambda: _canonical_shadow(softness).resize((width, height), Image.Resampling.NEAREST),
     )
 
 

@@ -83,7 +83,7 @@ def prepare_ops(ops: Sequence[Op], restores: Sequence[bool] | None = None) -> Dr
     # each rigid part's centre rides along as an extra point (outside every extent)
     n_draw = len(pts)
     rigid = [i for i, op in enumerate(ops) if op.rigid is not None]
-    pts.extend((ops[i].rigid, 0.5) for i in rigid)
+    pts.extend((op.rigid, 0.5) for op in ops if op.rigid is not None)
     pads.extend([-np.inf] * len(rigid))
     raw = np.asarray(pts, dtype=np.float64).reshape(-1, 2)
     pad_arr = np.asarray(pads, dtype=np.float64)[:, None]
@@ -96,7 +96,7 @@ def prepare_ops(ops: Sequence[Op], restores: Sequence[bool] | None = None) -> Dr
     if restores is None:
         restores = texture_restores(ops)
     compiled = []
-    for op, (a, b), restore in zip(ops, spans, restores):
+    for op, (a, b), restore in zip(ops, spans, restores, strict=True):
         fill = _value(op.ink)
         outline = _value(op.outline) if op.outline else None
         if fill == BODY and outline is None and not op.mask and not restore:
@@ -165,14 +165,14 @@ def texture_restores(ops: Sequence[Op]) -> tuple[bool, ...]:
     pending: list[tuple[Op, list[float], int]] = []  # flat ink not yet rasterised into `covered`
     out = []
     i = 0
-    for op, n, ob in zip(ops, counts, boxes):
+    for op, n, ob in zip(ops, counts, boxes, strict=True):
         xy = px[2 * i : 2 * (i + n)]
         i += n
         w = max(1, int(op.width * unit + 0.5))
         restore = False
         if op.ink == "body" and op.shape in ("poly", "line"):
             if any(ob[0] < fb[2] and fb[0] < ob[2] and ob[1] < fb[3] and fb[1] < ob[3] for fb in flat_boxes):
-                if covered is None:
+                if covered is None or cov is None:
                     covered = Image.new("L", (_PROBE, _PROBE), 0)
                     cov = ImageDraw.Draw(covered)
                 for flat_op, flat_xy, flat_w in pending:

@@ -23,10 +23,13 @@ from samplegen.render.scene import N_RANDOM, TONE_DRAWS, Scene, scene_from
 from samplegen.sampling import RENDER_SETUP_STREAM, RENDER_STREAM, uniform_draws
 from schemas.product import ProductSpec
 
+_COLOURS = ("colour", "accent")  # the drawn cues that only recolour a shot
+
 
 def _shape_key(spec: ProductSpec) -> tuple:
     """Everything of a spec that `compose` reads (its drawn cues but the colours), with the product group."""
-    return (spec.group, *drawn_cues(spec)._replace(colour=None, accent=None))
+    cues = drawn_cues(spec)._asdict()
+    return (spec.group, *(value for name, value in cues.items() if name not in _COLOURS))
 
 
 CANVAS_BUDGET = 16 * 2**20  # bytes of index images `draw_many` draws ahead (64 rows' worth at 512 x 512)
@@ -80,7 +83,8 @@ class ProductShots:
         asked for, so a caller that encodes an image before taking the next one encodes it while it is
         fresh. Drawing back to back, and encoding back to back, instead of one after the other for each
         row, takes about 6% less time (4-9% in interleaved measurements, bench/bench_draw_order.py): the
-        two working sets stop evicting each other from the CPU's caches. At most `CANVAS_BUDGET` bytes of index images are held at once.
+        two working sets stop evicting each other from the CPU's caches. At most `CANVAS_BUDGET` bytes of index
+        images are held at once.
         """
         batch = max(1, CANVAS_BUDGET // (self.size[0] * self.size[1]))
         for start in range(0, len(shots), batch):
@@ -92,9 +96,11 @@ class ProductShots:
     def _canvas_for(self, shot: Shot) -> Image.Image:
         """The shot's index image: the last one made when the shot is another variant of its product."""
         key = _shape_key(shot.spec)
-        if key != self._canvas_key:
-            self._canvas_key, self._canvas = key, compose(shot.spec, shot.scene, self.size)
-        return self._canvas
+        canvas = self._canvas
+        if canvas is None or key != self._canvas_key:
+            canvas = compose(shot.spec, shot.scene, self.size)
+            self._canvas_key, self._canvas = key, canvas
+        return canvas
 
     def render(self, spec: ProductSpec) -> Image.Image:
         """The row's RGB shot."""

@@ -201,7 +201,7 @@ def hoop_earrings(family: str | None) -> Silhouette:
 def umbrella(family: str | None) -> Silhouette:
     tips = [0.04, 0.27, 0.5, 0.73, 0.96]
     canopy = path(bez((0.04, 0.47), (0.06, 0.09), (0.5, 0.08), 10), bez((0.5, 0.08), (0.94, 0.09), (0.96, 0.47), 10))
-    for a, b in zip(reversed(tips[1:]), reversed(tips[:-1])):
+    for a, b in zip(reversed(tips[1:]), reversed(tips[:-1]), strict=True):
         canopy += bez((a, 0.47), ((a + b) / 2, 0.405), (b, 0.47), 4)[1:]
     ops: list[Op] = [poly(canopy)]
     ops += [line([(0.5, 0.47), (0.5, 0.86)], "dark", 0.014, mask=True)]
@@ -248,7 +248,7 @@ def cushion(family: str | None) -> Silhouette:
     )
     ops: list[Op] = [poly(outline, "body", None)]
     ops += [line(outline + [outline[0]], "accent", 0.012, mask=True)]
-    for (x, y), (dx, dy) in zip(c, ((1, 1), (-1, 1), (-1, -1), (1, -1))):
+    for (x, y), (dx, dy) in zip(c, ((1, 1), (-1, 1), (-1, -1), (1, -1)), strict=True):
         ops.append(line([(x + 0.05 * dx, y + 0.06 * dy), (x + 0.16 * dx, y + 0.14 * dy)], "dark", 0.004))
     return Silhouette(tuple(ops), fill=0.76, motif=0.16)
 

@@ -3,6 +3,8 @@ unit coordinates, one drawing per noun shape."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from samplegen.render.geometry import (
     Op,
     Silhouette,
@@ -309,7 +311,7 @@ def hoodie(hooded: bool = True) -> Silhouette:
     right = path(neck, [s, a, (0.69, 0.74), (0.5, 0.74)])
     sl, outer = sleeves(s, a, 0.47 if hooded else 0.42, 12 if hooded else 34, 0.075, None, 0.05, "body", rib=4)
     ops: list[Op] = []
-    anchors = {"neck": (0.5, top, nw), "stripes": outer, "front": [(0.5, 0.14), (0.5, 0.69)]}
+    anchors: dict[str, Any] = {"neck": (0.5, top, nw), "stripes": outer, "front": [(0.5, 0.14), (0.5, 0.69)]}
     if hooded:
         behind, front = hood(0.5, top, 0.075)
         ops += behind + sl + [poly(sym(right))] + inside + front

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+from typing import Any
+
 from samplegen.render.geometry import (
     Op,
     Silhouette,
@@ -74,7 +77,7 @@ def trench_coat(hem: float = 0.95, hem_x: float = 0.745, belted: bool = True, he
         if y < hem - 0.05:
             ops += pair(dot(0.56, y, 0.011, "dark"))
     ops += pair(welt(0.6, 0.56, 0.66, 0.65)[0])
-    anchors = {"neck": (0.5, top, nw), "stripes": outer, "facing": lapel, "front": [(0.5, 0.35), (0.5, hem - 0.02)]}
+    anchors: dict[str, Any] = {"neck": (0.5, top, nw), "stripes": outer, "facing": lapel, "front": [(0.5, 0.35), (0.5, hem - 0.02)]}
     anchors["waist"] = (0.45, 0.152)
     if belted:
         ops += belt(0.45, 0.152)
@@ -97,10 +100,10 @@ def coat(hem: float = 0.9, hem_x: float = 0.7, angle: float = 11, tip=(0.64, 0.1
     short_sl, _ = sleeves(s, a, 0.2, 26, 0.08, "short")
     ops: list[Op] = long_sl + short_sl
     if hooded:
-        behind, front = hood(0.5, top, 0.085)
+        behind, _front = hood(0.5, top, 0.085)
         ops = behind + ops
     ops += [poly(body)]
-    anchors = {"neck": (0.5, top, nw), "waist": (0.45, 0.15), "stripes": outer, "front": [(0.5, 0.34), (0.5, hem - 0.02)]}
+    anchors: dict[str, Any] = {"neck": (0.5, top, nw), "waist": (0.45, 0.15), "stripes": outer, "front": [(0.5, 0.34), (0.5, hem - 0.02)]}
     if shearling:
         collar = [(0.5 + nw, top - 0.01), (0.79, 0.13), (0.76, 0.2), (0.6, 0.36), (0.5, 0.4)]
         ops += [solid(collar, "light", "dark"), solid(mirror(collar), "light", "dark")]
@@ -190,7 +193,7 @@ def puffer_jacket(baffles: int = 5, sleeved: bool = True) -> Silhouette:
     seams = tuple(0.27 + 0.1 * i for i in range(baffles))
     hem = seams[-1] + 0.02
     right = [(0.5, 0.1), (0.5 + nw, top), s, a]
-    for y0, y1 in zip(seams, seams[1:]):
+    for y0, y1 in pairwise(seams):
         ym = (y0 + y1) / 2
         right += [(0.7 + 0.03 * (ym - 0.27) / 0.4, ym), (0.688 + 0.03 * (y1 - 0.27) / 0.4, y1)]
     right += [(0.6, hem + 0.01), (0.5, hem)]

@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
-from samplegen.render.geometry import Op, Silhouette, bez, cbez, dot, ellipse, lerp, line, path, poly, rect, rrect, solid
+from samplegen.render.geometry import (
+    Op,
+    Silhouette,
+    bez,
+    cbez,
+    dot,
+    ellipse,
+    lerp,
+    line,
+    path,
+    poly,
+    rect,
+    rrect,
+    solid,
+)
 from samplegen.render.silhouettes_tools import with_family
 from schemas.looks import ItemKind
 

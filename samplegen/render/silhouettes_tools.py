@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from samplegen.render.geometry import Op, Point, Silhouette
 
@@ -44,7 +45,7 @@ def retag(ops: Iterable[Op], tag: str | None) -> list[Op]:
 
 def with_ops(sil: Silhouette, ops: Iterable[Op], **changes) -> Silhouette:
     """A copy of `sil` with new ops (and any other field changed)."""
-    fields = {
+    fields: dict[str, Any] = {
         "fill": sil.fill, "aux": sil.aux, "pivot": sil.pivot, "surface": sil.surface, "motif": sil.motif,
         "anchors": dict(sil.anchors),
     }

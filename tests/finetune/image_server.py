@@ -72,7 +72,7 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - keep test output quiet
         pass
 
-    def do_GET(self):  # noqa: N802 - the http.server API
+    def do_GET(self):
         server = self.server
         with server.lock:
             server.requests.append((self.path, dict(self.headers)))

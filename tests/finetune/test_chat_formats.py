@@ -4,8 +4,9 @@ Each family's processor is built offline from the byte-level test tokenizer and 
 (SmolVLM's and Qwen2-VL's templates are copied here as their checkpoints ship them).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 import torch
@@ -98,7 +99,8 @@ def assert_trains_the_templates_turn(processor, family: str, turn: Callable[[str
         conversation = [*user_message(QUESTION), {"role": "assistant", "content": [{"type": "text", "text": answer}]}]
         rendered = processor.apply_chat_template(conversation, tokenize=False)
         assert rendered.startswith(collate.chat.prompt + turn(answer))
-        # ... and the training sequence is exactly the processor's encoding of that text, the span right after the prompt
+        # ... and the training sequence is exactly the processor's encoding of that text, the span right after
+        # the prompt
         images = [[row["image"]]] if FAMILIES[family].nested_images else [row["image"]]
         expected = processor(text=[collate.chat.prompt + turn(answer)], images=images)["input_ids"][0]
         expected = expected.tolist() if hasattr(expected, "tolist") else list(expected)
@@ -134,7 +136,7 @@ def test_smolvlms_turn_keeps_the_space_after_assistant():
 
 def test_the_real_qwen2_vl_processor_trains_its_templates_turn():
     pytest.importorskip("torchvision", exc_type=ImportError)
-    from transformers import Qwen2VLProcessor, Qwen2VLVideoProcessor  # noqa: PLC0415
+    from transformers import Qwen2VLProcessor, Qwen2VLVideoProcessor
 
     tokenizer = byte_tokenizer()
     tokenizer.add_tokens(QWEN_TOKENS, special_tokens=True)

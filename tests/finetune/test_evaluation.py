@@ -4,6 +4,7 @@ import json
 import logging
 import math
 import os
+import re
 import sys
 import types
 
@@ -72,12 +73,12 @@ def test_evaluate_on_validation_uses_the_runs_own_split(trained_run, product_fol
     assert metrics["split"] == "validation" and metrics["samples"] == run_data.validation.num_rows
     assert evaluated == set(run_data.validation["title"])
     assert not evaluated & set(run_data.train["title"]), "evaluation must not score rows the run trained on"
-    with pytest.raises(SettingsError, match="used seed 5, not 1; .* leave --seed out"):
+    with pytest.raises(SettingsError, match=r"used seed 5, not 1; .* leave --seed out"):
         finetune.evaluate(trained_run, split="validation", seed=1)
 
 
 def test_a_model_without_a_training_config_falls_back_to_defaults_and_says_so(scratch_model, product_folder, caplog):
-    with pytest.raises(SettingsError, match="has no training_config.json naming the run's data; pass --data"):
+    with pytest.raises(SettingsError, match=re.escape("has no training_config.json naming the run's data; pass --data")):
         finetune.evaluate(scratch_model)
     with caplog.at_level(logging.WARNING, logger="finetune"):
         metrics, _ = finetune.evaluate(scratch_model, str(product_folder), split="validation", seed=2, samples=2, max_new_tokens=2)

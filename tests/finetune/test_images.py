@@ -5,8 +5,8 @@ from __future__ import annotations
 import _thread
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest

@@ -91,7 +91,7 @@ def test_saved_and_merged_phi3v_load_with_auto_classes_after_import_finetune(fir
     merged = finetune.merge(run, tmp_path / "merged")
     expected = float(sum(p.detach().double().sum() for p in load_trained(merged).model.parameters()))
     code = AUTO_LOAD.format(first=first, transformers_first="transformers" in first)
-    result = subprocess.run([sys.executable, "-c", code, str(tiny_phi3v_folder), str(merged)], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-c", code, str(tiny_phi3v_folder), str(merged)], cwd=ROOT, check=False, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-2000:]
     lines = result.stdout.strip().splitlines()
     assert [line.rsplit(" ", 1)[0] for line in lines] == ["Phi3VForCausalLM Phi3VProcessor Phi3VImageProcessor"] * 2

@@ -136,7 +136,7 @@ def test_prompt_expansion_writes_exactly_the_count(tiny):
 
 def test_processor_rejects_mismatched_tags_and_images(tiny):
     _, processor = tiny
-    with pytest.raises(ValueError, match="1 image tags .* but 2 images"):
+    with pytest.raises(ValueError, match=r"1 image tags .* but 2 images"):
         processor(text=prompt(processor), images=[image(SQUARE), image(WIDE)])
     with pytest.raises(ValueError, match="in order"):
         processor(text="<|image_2|>x", images=[image(SQUARE)])
@@ -181,7 +181,7 @@ def test_image_count_mismatch_names_both_numbers(tiny):
     ids[0, (ids[0] == processor.image_token_id).nonzero()[0]] = processor.tokenizer.convert_tokens_to_ids("a")
     with pytest.raises(ValueError, match=r"have 26 image positions .* give 27 features"):
         model(input_ids=ids, pixel_values=encoded["pixel_values"], image_sizes=encoded["image_sizes"])
-    with pytest.raises(ValueError, match="27 image positions .* no pixel_values"):
+    with pytest.raises(ValueError, match=r"27 image positions .* no pixel_values"):
         model(input_ids=encoded["input_ids"])
 
 

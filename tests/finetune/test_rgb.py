@@ -9,8 +9,8 @@ from PIL import Image
 
 from finetune.collate import open_image
 from finetune.models.phi3_v import Phi3VImageProcessor
-from finetune.untrusted_image import open_untrusted
 from finetune.rgb import to_rgb
+from finetune.untrusted_image import open_untrusted
 
 WHITE = (255, 255, 255)
 

@@ -1,7 +1,6 @@
 """GPU speed settings of `finetune train` (compile, SDPA kernels, loader workers) and the master weights'
 precision, checked on the CPU with tiny models."""
 
-import pytest
 import torch
 
 from finetune.cli import main

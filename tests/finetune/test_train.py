@@ -142,7 +142,7 @@ def test_a_failing_train_prints_exactly_one_line(tmp_path):
 
     done = subprocess.run(
         [sys.executable, "-m", "finetune", "train", "--data", str(tmp_path / "missing"), "--out", str(tmp_path / "out")],
-        capture_output=True, text=True, timeout=120,
+        check=False, capture_output=True, text=True, timeout=120,
     )
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and done.stderr.startswith("finetune: error:"), done.stderr
@@ -162,7 +162,7 @@ def test_progress_bars_stay_off_stderr_when_it_is_not_a_terminal(tmp_path):
     Image.new("RGB", (40, 40), "red").save(tmp_path / "red.png")
     done = subprocess.run(
         [sys.executable, "-m", "finetune", "predict", "--model", str(model), str(tmp_path / "red.png"), "--max-new-tokens", "2"],
-        capture_output=True, text=True, timeout=120,
+        check=False, capture_output=True, text=True, timeout=120,
     )
     assert done.returncode == 0 and done.stdout.startswith(str(tmp_path / "red.png"))
     assert done.stderr == ""

@@ -111,7 +111,7 @@ def test_a_profile_naming_an_unknown_shape_is_rejected_at_load(tmp_path) -> None
     path = tmp_path / "profile.json"
     text = (Path(profiles.__file__).parent / "us.json").read_text(encoding="utf-8")
     path.write_text(text.replace('"shape": "kilt"', '"shape": "kilts"'), encoding="utf-8")
-    with pytest.raises(ProfileError, match="Kilt.*kilts"):
+    with pytest.raises(ProfileError, match=r"Kilt.*kilts"):
         load_profile(path)
 
 
@@ -127,7 +127,7 @@ def test_fragrance_bottles_grow_and_stretch_with_their_volume() -> None:
             m = np.asarray(silhouette_mask(ItemKind.FRAGRANCE, 160, size_look=size_look, line=line)) > 0
             rows, cols = np.nonzero(m.any(axis=1))[0], np.nonzero(m.any(axis=0))[0]
             boxes.append((m.sum(), (rows[-1] - rows[0]) / (cols[-1] - cols[0])))
-        areas, aspects = zip(*boxes)
+        areas, aspects = zip(*boxes, strict=True)
         assert list(areas) == sorted(areas) and len(set(areas)) == len(areas), line
         assert aspects[0] < aspects[-1], line
 
@@ -239,6 +239,6 @@ def test_the_cue_cases_cover_every_drawn_cue() -> None:
 def test_specs_differing_in_one_drawn_cue_render_different_pixels(cue: str) -> None:
     base, value = _CUE_CHANGES[cue]
     other = base.model_copy(update={cue: value})
-    changed = [f for f, a, b in zip(DrawnCues._fields, drawn_cues(base), drawn_cues(other)) if a != b]
+    changed = [f for f, a, b in zip(DrawnCues._fields, drawn_cues(base), drawn_cues(other), strict=True) if a != b]
     assert changed == [cue]
     assert shot(base).tobytes() != shot(other).tobytes()

@@ -45,7 +45,7 @@ def test_mask_area_orders_by_size_word(kind, audience):
     """Mini < Small < Medium < regular < Large, with no clamping to the frame in between."""
     looks = [SizeLook.MINI, SizeLook.SMALL, SizeLook.MEDIUM, SizeLook.REGULAR, SizeLook.LARGE]
     areas = [area(kind, look, audience) for look in looks]
-    assert areas == sorted(areas) and len(set(areas)) == len(areas), dict(zip(looks, areas))
+    assert areas == sorted(areas) and len(set(areas)) == len(areas), dict(zip(looks, areas, strict=True))
 
 
 def test_the_same_item_is_the_same_size_in_every_scene():

@@ -231,7 +231,7 @@ def test_detail_cues_change_the_drawing() -> None:
 
 
 def test_reseeded_generator_gives_the_same_stream_as_a_new_one() -> None:
-    from samplegen.sampling import RENDER_STREAM, numpy_stream, reseed  # noqa: PLC0415
+    from samplegen.sampling import RENDER_STREAM, numpy_stream, reseed
 
     shared = numpy_stream(7, RENDER_STREAM)
     for group, variant in ((0, 0), (3, 1), (31, 0), (3, 10)):

@@ -146,7 +146,7 @@ def test_bad_settings_raise_one_line_config_errors(tmp_path):
 
 def test_a_portrait_build_has_portrait_images_and_says_so(tmp_path, capsys):
     """`--image-size WxH` gives W x H images; the card names the size and the command that remakes it."""
-    from samplegen.cli import main  # noqa: PLC0415
+    from samplegen.cli import main
 
     out = tmp_path / "portrait"
     assert main(["build", "--n", "6", "--seed", "2", "--image-size", "64x96", "--out", str(out), "--quiet"]) == 0

@@ -16,7 +16,7 @@ from samplegen import make_config, write_dataset
 from samplegen.cli import main
 from samplegen.command_line import OneLineParser
 from samplegen.commands import compare as compare_command
-from samplegen.dbq import arrow_schema
+from samplegen.dbq import RealDataError, arrow_schema, read_dbq
 from samplegen.fidelity import (
     FORMULA,
     FidelityError,
@@ -28,7 +28,6 @@ from samplegen.fidelity import (
     schema_conformance,
     tv_complement,
 )
-from samplegen.dbq import RealDataError, read_dbq
 from schemas import DBQ_COLUMNS
 from tests.conftest import REFERENCE_CSV
 
@@ -252,7 +251,7 @@ def test_schema_conformance_feeds_the_overall_score_and_a_missing_column_is_one_
     report = compare(reordered, good)
     assert report.overall == pytest.approx(16 / 17)  # every other score is 1: same rows
     pq.write_table(dbq_table.drop_columns(["brand"]), missing := tmp_path / "missing.parquet")
-    with pytest.raises(RealDataError, match="synthetic input: .* is missing DBQ columns: brand"):
+    with pytest.raises(RealDataError, match=r"synthetic input: .* is missing DBQ columns: brand"):
         compare(missing, good)
 
 

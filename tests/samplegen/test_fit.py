@@ -6,10 +6,10 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
+from samplegen.dbq import read_dbq
 from samplegen.errors import ProfileError
 from samplegen.fit import fit_profile, infer_eur_rate, infer_price_steps, leaf_badge, profile, save_profile
 from samplegen.profiles import load_profile
-from samplegen.dbq import read_dbq
 from samplegen.title_parse import TitleParser
 from schemas import Badge, ItemKind, ProductRow, Profile
 from tests.conftest import REFERENCE_CSV, generated_rows
@@ -70,7 +70,7 @@ def test_fitted_profile_mirrors_each_country(tmp_path, country):
     frame = real.frame
     assert fitted.country_code == country and fitted.currency_code == frame["currency_code"].iloc[0]
     assert summary.rows == len(frame) and summary.unread_titles == []
-    real_triples = set(zip(frame["category1_code"], frame["category2_code"], frame["category3_code"]))
+    real_triples = set(zip(frame["category1_code"], frame["category2_code"], frame["category3_code"], strict=True))
     assert {(leaf.category1, leaf.category2, leaf.category3) for leaf in fitted.leaves} == real_triples
     rows = generated_rows(1, 400, str(path))
     context = {"eur_rate": fitted.eur_rate, "itemurl_host": fitted.itemurl_host}

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import samplegen
-from samplegen.engines.local import _chunk_sizes, _helpers_short
+from samplegen.engines.chunks import chunk_sizes, helpers_below_share
 from samplegen.helpers import Helpers
 from samplegen.plan import iter_plan
 from samplegen.work import RowFactory
@@ -59,12 +59,12 @@ def test_a_failing_helper_raises_one_line_build_error(config, us_profile):
 
 def test_a_helper_that_dies_raises_build_error_instead_of_hanging(config, us_profile):
     planned = list(iter_plan(config, us_profile))
-    with pytest.raises(samplegen.BuildError, match=r"helper process 1 died \(exit code -9\).*--num-proc"):
-        with Helpers(2, config, us_profile) as helpers:
-            assert helpers.receive(helpers.submit(planned[:4]))  # helper 1 works
-            os.kill(helpers.pids[0], signal.SIGKILL)
-            wait_until_gone(helpers.pids[0])
-            helpers.receive(helpers.submit(planned[4:8]))  # both idle: it goes to helper 1 again
+    died = r"helper process 1 died \(exit code -9\).*--num-proc"
+    with pytest.raises(samplegen.BuildError, match=died), Helpers(2, config, us_profile) as helpers:
+        assert helpers.receive(helpers.submit(planned[:4]))  # helper 1 works
+        os.kill(helpers.pids[0], signal.SIGKILL)
+        wait_until_gone(helpers.pids[0])
+        helpers.receive(helpers.submit(planned[4:8]))  # both idle: it goes to helper 1 again
     assert not running(helpers.pids)
 
 
@@ -97,7 +97,7 @@ def test_build_stops_cleanly_when_a_helper_dies(tmp_path, monkeypatch):
     ],
 )
 def test_helpers_get_no_more_than_their_share_of_the_last_rows(queued, chunk, unsent, helper_count, send):
-    assert _helpers_short(queued, chunk, unsent, helper_count) is send
+    assert helpers_below_share(queued, chunk, unsent, helper_count) is send
 
 
 @pytest.mark.parametrize(
@@ -110,8 +110,8 @@ def test_helpers_get_no_more_than_their_share_of_the_last_rows(queued, chunk, un
     ],
 )
 def test_a_build_ends_with_small_chunks(n, expected):
-    assert list(_chunk_sizes(n, 16, 4, 32)) == expected
-    assert list(_chunk_sizes(n, 16)) == [16] * (n // 16) + ([n % 16] if n % 16 else [])
+    assert list(chunk_sizes(n, 16, 4, 32)) == expected
+    assert list(chunk_sizes(n, 16)) == [16] * (n // 16) + ([n % 16] if n % 16 else [])
 
 
 def test_finish_idle_lets_helpers_with_nothing_queued_exit(config, us_profile):

@@ -12,8 +12,8 @@ import pytest
 import samplegen.builder
 import samplegen.shards
 from samplegen import no_replace
-from samplegen.built_folder import is_samplegen_build
 from samplegen.builder import make_config, write_dataset
+from samplegen.built_folder import is_samplegen_build
 from samplegen.cli import main
 from samplegen.errors import OutputError
 from samplegen.partials import MARKER, Partial, remove_abandoned
@@ -36,7 +36,10 @@ def assert_one_line_error(code: int, err: str, fragment: str) -> None:
 
 def partial_of_a_killed_build(out: Path) -> Path:
     """The partial folder of a build process that ended without cleaning up (as after kill -9)."""
-    code = "import os, sys; from pathlib import Path; from samplegen.partials import Partial; print(Partial(Path(sys.argv[1])).path); os._exit(0)"
+    code = (
+        "import os, sys; from pathlib import Path; from samplegen.partials import Partial; "
+        "print(Partial(Path(sys.argv[1])).path); os._exit(0)"
+    )
     result = subprocess.run([sys.executable, "-c", code, str(out)], capture_output=True, text=True, check=True)
     return Path(result.stdout.strip())
 

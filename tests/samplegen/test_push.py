@@ -15,9 +15,8 @@ import pytest
 from huggingface_hub import constants
 
 import samplegen
-from samplegen import cli
+from samplegen import PushError, PushResult, cli, push
 from samplegen.commands import push as push_command
-from samplegen import PushError, PushResult, push
 from tests.fake_hub import Account, FakeHub, use_fake_hub_environment
 
 TOKEN = "hf_pushTestSecret0123456789abcdef"
@@ -90,7 +89,7 @@ def assert_one_line(error: BaseException, *fragments: str) -> None:
 
 
 def test_push_uploads_exactly_the_card_and_shards_and_they_load_back(any_hub, folder, tmp_path):
-    assert constants.ENDPOINT != any_hub.url  # the client's import-time endpoint is not the fake hub
+    assert any_hub.url != constants.ENDPOINT  # the client's import-time endpoint is not the fake hub
 
     result = push(folder, "alice/ds")
 
@@ -532,10 +531,10 @@ def test_cli_connection_refused_and_bad_folder(folder, capsys, monkeypatch, tmp_
         probe.bind(("127.0.0.1", 0))
         monkeypatch.setenv("HF_ENDPOINT", f"http://127.0.0.1:{probe.getsockname()[1]}")
 
-    code, out, err = run_cli(capsys, monkeypatch, "push", str(folder), "--repo-id", "alice/ds")
+    code, _out, err = run_cli(capsys, monkeypatch, "push", str(folder), "--repo-id", "alice/ds")
     assert code == 2 and err.count("\n") == 1 and "samplegen: error: cannot reach the Hub at" in err
 
-    code, out, err = run_cli(capsys, monkeypatch, "push", str(tmp_path / "nope"), "--repo-id", "alice/ds")
+    code, _out, err = run_cli(capsys, monkeypatch, "push", str(tmp_path / "nope"), "--repo-id", "alice/ds")
     assert code == 2 and err.count("\n") == 1 and "does not exist: build it with" in err
     assert TOKEN not in err
 
@@ -619,5 +618,5 @@ def test_build_push_to_builds_then_pushes(hub, capsys, monkeypatch, tmp_path):
 
     assert code == 0 and err == "", err
     assert stdout.splitlines()[0] == str(out)
-    assert [request.endpoint for request in hub.requests][0] == "whoami"
+    assert hub.requests[0].endpoint == "whoami"
     assert set(hub.repo("alice/ds").files()) >= {"README.md"}

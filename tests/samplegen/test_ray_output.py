@@ -38,23 +38,20 @@ def test_overwrite_replaces_only_an_earlier_samplegen_build(tmp_path):
     out = tmp_path / "ds"
     with staged_url(out.as_uri(), overwrite=False) as (fs, staging):
         fill(fs, staging)
-    with pytest.raises(OutputError, match="is not empty; pass --overwrite"):
-        with staged_url(out.as_uri(), overwrite=False):
-            pass
+    with pytest.raises(OutputError, match="is not empty; pass --overwrite"), staged_url(out.as_uri(), overwrite=False):
+        pass
     with staged_url(out.as_uri(), overwrite=True) as (fs, staging):
         fill(fs, staging, CARD + "again\n")
     assert (out / "README.md").read_text().endswith("again\n")
     (out / "notes.txt").write_text("mine")
-    with pytest.raises(OutputError, match="was not made by samplegen build"):
-        with staged_url(out.as_uri(), overwrite=True):
-            pass
+    with pytest.raises(OutputError, match="was not made by samplegen build"), staged_url(out.as_uri(), overwrite=True):
+        pass
     assert (out / "notes.txt").read_text() == "mine"
 
 
 def test_an_unknown_protocol_is_one_line():
-    with pytest.raises(OutputError) as refused:
-        with staged_url("nosuchprotocol://bucket/ds", overwrite=False):
-            pass
+    with pytest.raises(OutputError) as refused, staged_url("nosuchprotocol://bucket/ds", overwrite=False):
+        pass
     assert "\n" not in str(refused.value) and "nosuchprotocol://bucket/ds" in str(refused.value)
 
 

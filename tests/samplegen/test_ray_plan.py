@@ -7,11 +7,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import samplegen.engines.ray_task as ray_task
 from samplegen.builder import make_config, write_dataset
+from samplegen.dbq import arrow_schema
+from samplegen.engines import ray_task
 from samplegen.engines.ray_task import BuildSetup, check_versions, library_versions, write_shard
 from samplegen.errors import BuildError
-from samplegen.features import arrow_schema
 from samplegen.plan import Planner, iter_plan
 from samplegen.shard_plan import plan_shards, shard_rows
 from samplegen.shards import shard_name

@@ -1,6 +1,7 @@
 """Reading real DBQ files: every format, and a clear error for every malformed one."""
 
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -71,7 +72,7 @@ def test_unreadable_inputs(tmp_path):
     with pytest.raises(RealDataError, match="is empty"):
         read_dbq(tmp_path / "empty.csv")
     (tmp_path / "x.xlsx").write_bytes(b"PK")
-    with pytest.raises(RealDataError, match="unknown file type '.xlsx'"):
+    with pytest.raises(RealDataError, match=re.escape("unknown file type '.xlsx'")):
         read_dbq(tmp_path / "x.xlsx")
     with pytest.raises(RealDataError, match="no such file"):
         read_dbq(tmp_path / "missing.parquet")

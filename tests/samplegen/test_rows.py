@@ -3,6 +3,7 @@
 import re
 import statistics
 from collections import Counter, defaultdict
+from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -46,7 +47,7 @@ def test_product_codes_are_unique_and_colour_variants_share_title_and_price(seed
     rows = generated_rows(seed, 150)
     codes = [row["product_code"] for row in rows]
     assert len(set(codes)) == len(codes)
-    for previous, row in zip(rows, rows[1:]):
+    for previous, row in pairwise(rows):
         if row["product_code"] == previous["product_code"] + 10:  # a colour variant of the same product
             assert row["category3_code"] == previous["category3_code"]
             if " – " in row["title"]:  # beauty: another shade of the same line (a fragrance size has its price)

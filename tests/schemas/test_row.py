@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from pydantic import ValidationError
 
@@ -59,7 +61,7 @@ def test_rule_violations_are_reported(reference_rows, changes, fragment):
 def test_profile_context_checks_rate_and_host(reference_rows):
     row = _real(reference_rows)
     ProductRow.model_validate(row, context={"itemurl_host": "ae.burberry.com"})
-    with pytest.raises(ValidationError, match="profile expects 'us.burberry.com'"):
+    with pytest.raises(ValidationError, match=re.escape("profile expects 'us.burberry.com'")):
         ProductRow.model_validate(row, context={"itemurl_host": "us.burberry.com"})
     with pytest.raises(ValidationError, match="rate 4"):
         ProductRow.model_validate(row, context={"eur_rate": "4"})
