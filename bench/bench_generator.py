@@ -28,8 +28,8 @@ from itertools import islice
 from pathlib import Path
 
 import psutil
-
 import rivals
+
 from samplegen.builder import write_dataset
 from samplegen.heap import kept_heap
 from samplegen.plan import iter_plan
@@ -149,7 +149,7 @@ def metadata_figures(n: int, rounds: int) -> None:
         "Mimesis Fieldset": lambda: rivals.mimesis_fieldset(n),
     }
     rates: dict[str, list[float]] = {name: [] for name in contenders}
-    for name, function in contenders.items():  # a warm-up round, not counted: imports, first-use caches
+    for function in contenders.values():  # a warm-up round, not counted: imports, first-use caches
         function()
     for _ in range(rounds):
         for name, function in contenders.items():

@@ -15,8 +15,8 @@ from samplegen.card import SplitStats, card_text
 from samplegen.codes import check_code_space
 from samplegen.engines import check_engine
 from samplegen.errors import ConfigError, OutputError, describe_validation_error
-from samplegen.hf_features import arrow_schema
 from samplegen.heap import kept_heap
+from samplegen.hf_features import arrow_schema
 from samplegen.output import staged_folder
 from samplegen.profiles import load_profile
 from samplegen.remote_output import is_url, staged_url

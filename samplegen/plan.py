@@ -9,14 +9,13 @@ resumed from any group boundary: that is how each task of a distributed build pl
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterator
 from itertools import accumulate
 from typing import NamedTuple
 
 from samplegen.codes import MAX_VARIANTS, CodeBook, check_code_space
 from samplegen.errors import ConfigError
-from samplegen.sampling import stream
+from samplegen.sampling import stream, uniform_index, weighted_index
 from schemas import BuildConfig, Profile
 
 __all__ = ["MAX_VARIANTS", "PlanState", "PlannedGroup", "PlannedRow", "Planner", "iter_plan"]
@@ -111,14 +110,14 @@ class Planner:
 
     def next_group(self) -> PlannedGroup:
         """Plan the next product group (call only while not `done`)."""
-        draw = self._random.random
-        leaf = bisect.bisect(self._leaf_weights, draw() * self._leaf_weights[-1])
+        rng = self._random
+        leaf = weighted_index(rng, self._leaf_weights)
         kinds = self._leaf_kinds[leaf]
-        kind = kinds[int(draw() * len(kinds))]
+        kind = kinds[uniform_index(rng, len(kinds))]
         weights = self._variant_weights[kind]
         counts = self.counts
         empty_after_this = max(0, counts.count(0) - 1)  # leave a row for every split still empty
-        variants = min(1 + bisect.bisect(weights, draw() * weights[-1]), self.n - self.index - empty_after_this)
+        variants = min(1 + weighted_index(rng, weights), self.n - self.index - empty_after_this)
         split = _split_for(counts, self._shares, variants)
         counts[split] += variants
         planned = PlannedGroup(self.index, self.group, variants, leaf, kind, self._block(kind), split)

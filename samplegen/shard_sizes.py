@@ -9,6 +9,8 @@ before any row is rendered. Measured on US builds (`docs/benchmarks.md`): a shar
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from schemas import BuildConfig, ImageFormat
 
 METADATA_ROW_BYTES = 80  # the 17 columns of a row in a snappy parquet shard
@@ -26,7 +28,7 @@ IMAGE_BYTES: dict[ImageFormat, list[tuple[int, float, float]]] = {  # (quality, 
 def image_bytes(image_format: ImageFormat, quality: int, pixels: int) -> float:
     """The estimated size of one encoded image."""
     points = IMAGE_BYTES[image_format]
-    for (low, low_fixed, low_pixel), (high, high_fixed, high_pixel) in zip(points, points[1:]):
+    for (low, low_fixed, low_pixel), (high, high_fixed, high_pixel) in pairwise(points):
         if quality <= high:
             share = (quality - low) / (high - low)
             per_pixel = low_pixel + share * (high_pixel - low_pixel)

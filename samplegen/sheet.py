@@ -69,10 +69,10 @@ def contact_sheet(rows: list[dict], columns: int) -> Image.Image:
             f"{row['category1_code']} / {row['category2_code']} / {row['category3_code']}",
             f"{row['full_price']:,.0f} {row['currency_code']}",
         ]
-        for line_number, text in enumerate(caption):
-            text = _fit(draw, text, font, CELL)
+        for line_number, line in enumerate(caption):
             colour = MUTED if line_number == len(caption) - 2 else INK
-            draw.text((x, y + CELL + MARGIN + line_number * LINE_HEIGHT), text, fill=colour, font=font)
+            fitted = _fit(draw, line, font, CELL)
+            draw.text((x, y + CELL + MARGIN + line_number * LINE_HEIGHT), fitted, fill=colour, font=font)
     return sheet
 
 

@@ -7,7 +7,6 @@ image (`samplegen.render`) are both pure functions of it.
 
 from __future__ import annotations
 
-import bisect
 import random
 from collections.abc import Iterator
 from operator import itemgetter
@@ -15,8 +14,8 @@ from typing import NamedTuple
 
 from samplegen.plan import MAX_VARIANTS, PlannedRow, iter_plan
 from samplegen.prices import price_factor, unsnapped_price
-from samplegen.sampling import restart, stream
-from samplegen.spec_tables import KindTable, ProfileTables, Weighted
+from samplegen.sampling import Weighted, restart, stream, uniform_index
+from samplegen.spec_tables import KindTable, ProfileTables
 from samplegen.titles import TITLE_MAX, TITLE_MIN, TitleWriter
 from schemas import (
     BuildConfig,
@@ -85,11 +84,11 @@ def _title_words(rng: random.Random, kind: KindTable, noun: str, titles: TitleWr
         if words[slot] is not None or slot in replaced or not options:
             continue
         start = int(draw() * len(options))
-        word = next((w for w in options[start:] + options[:start] if not clashes(w, chosen)), None)
-        if word is not None:
-            words[slot] = word
-            chosen.append(word)
-            length += len(word) + 1
+        fitting = next((w for w in options[start:] + options[:start] if not clashes(w, chosen)), None)
+        if fitting is not None:
+            words[slot] = fitting
+            chosen.append(fitting)
+            length += len(fitting) + 1
             replaced.update(replaces)
     return words if length <= TITLE_MAX else titles.fitted(words, noun)
 
@@ -97,11 +96,8 @@ def _title_words(rng: random.Random, kind: KindTable, noun: str, titles: TitleWr
 def _distinct(rng: random.Random, table: Weighted, count: int) -> tuple[Colour, ...]:
     """Up to `count` different colours, drawn by weight (a few redraws replace repeats)."""
     chosen: list[int] = []
-    cumulative = table.cumulative
-    total = cumulative[-1]
-    draw = rng.random
     for _ in range(8 * count):
-        position = bisect.bisect(cumulative, draw() * total)
+        position = table.index(rng)
         if position not in chosen:
             chosen.append(position)
             if len(chosen) == count:
@@ -131,7 +127,7 @@ def sample_group(
     lines = kind.beauty_lines
     line = None
     if lines:
-        number = int(rng.random() * len(lines))
+        number = uniform_index(rng, len(lines))
         line = lines[number]
         # indices drawn as random.sample draws the shades themselves: the same draws, and colours made once
         picks = rng.sample(range(len(line.shades)), k=min(MAX_VARIANTS, len(line.shades)))
@@ -175,7 +171,7 @@ def _word_fields(words: dict[TitleSlot, str | None], table: KindTable, tables: P
     """The spec's title words with the looks they are drawn with (a bag family sets pattern and material)."""
     family_word, pattern, material, detail = _looked_up(words)
     looks = tables.looks
-    fields = dict(zip(_SLOT_FIELDS, _slot_words(words)))
+    fields = dict(zip(_SLOT_FIELDS, _slot_words(words), strict=True))
     if family_word:
         family = tables.words[TitleSlot.FAMILY][family_word]
         fields["pattern_look"] = PatternLook(family.look)

@@ -3,13 +3,11 @@ price factors and the price grid. Pure data derived from the profile; `samplegen
 
 from __future__ import annotations
 
-import bisect
-import random
 from dataclasses import dataclass
-from itertools import accumulate
 from typing import NamedTuple
 
 from samplegen.prices import PriceGrid
+from samplegen.sampling import Weighted
 from samplegen.titles import TitleWriter
 from schemas import Colour, DetailLook, ItemKind, KindSpec, MaterialLook, PatternLook, Profile, SizeLook, TitleSlot
 from schemas.profile import BeautyLine
@@ -22,17 +20,6 @@ LOOK_TYPES = {  # the spec's enum for each slot's look
     TitleSlot.MATERIAL: MaterialLook,
     TitleSlot.DETAIL: DetailLook,
 }
-
-
-class Weighted:
-    """Items with cumulative weights, for O(log n) weighted draws."""
-
-    def __init__(self, items: list, weights: list[float]) -> None:
-        self.items = items
-        self.cumulative = list(accumulate(weights))
-
-    def draw(self, rng: random.Random):
-        return self.items[bisect.bisect(self.cumulative, rng.random() * self.cumulative[-1])]
 
 
 class KindTable(NamedTuple):

@@ -14,7 +14,6 @@ from annotated_types import MaxLen, MinLen
 
 from schemas import BEAUTY_SEPARATOR, ProductRow, ProductSpec, Profile, TitleSlot
 
-
 _TITLE_RULES = ProductRow.model_fields["title"].metadata  # the row schema's limits: 8 to 71 characters
 TITLE_MIN = next(rule.min_length for rule in _TITLE_RULES if isinstance(rule, MinLen))
 TITLE_MAX = next(rule.max_length for rule in _TITLE_RULES if isinstance(rule, MaxLen))

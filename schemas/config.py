@@ -31,7 +31,8 @@ def parse_image_size(value: object) -> ImageSize:
         dims = (value,)
     if not all(isinstance(d, int) and not isinstance(d, bool) for d in dims):
         raise ValueError(f"image size must be {_SIZE_HINT}")
-    for name, side in zip(("side", "height") if len(dims) == 1 else ("width", "height"), dims):
+    names = ("side", "height") if len(dims) == 1 else ("width", "height")  # one side stands for both
+    for name, side in zip(names, dims, strict=False):
         if not MIN_IMAGE_SIZE <= side <= MAX_IMAGE_SIZE:  # type: ignore[operator]
             raise ValueError(
                 f"image {name} {side} is out of range: must be {MIN_IMAGE_SIZE} to {MAX_IMAGE_SIZE} pixels"

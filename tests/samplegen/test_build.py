@@ -176,7 +176,7 @@ def _same_sized_seeds(folder: Path, settings: dict) -> tuple[int, int]:
 def test_a_new_build_in_an_earlier_builds_folder_reads_back_its_own_rows(tmp_path):
     """Same folder, same shard sizes, even the same file times: every reader sees the new rows (the
     `datasets` cache of a folder was keyed by the card's sizes, so it returned the earlier rows)."""
-    from finetune.data.reading import read_source  # noqa: PLC0415
+    from finetune.data.reading import read_source
 
     settings = {"n": 2, "with_images": False, "splits": {"train": 1.0}}
     first_seed, second_seed = _same_sized_seeds(tmp_path / "probe", settings)

@@ -120,13 +120,13 @@ def _scanned_step(price: float, profile: Profile) -> float:
 
 @pytest.mark.parametrize("price", [0.0, 0.4, 32.0, 99.99, 100.0, 100.01, 999.0, 1000.0, 5_000.5, 1e6])
 def test_the_price_grid_finds_the_step_a_scan_finds(us_profile, price):
-    from samplegen.prices import PriceGrid  # noqa: PLC0415
+    from samplegen.prices import PriceGrid
 
     assert PriceGrid(us_profile).step_at(price) == _scanned_step(price, us_profile)
 
 
 def test_the_first_listed_of_two_steps_with_one_start_is_in_force(us_profile):
-    from samplegen.prices import PriceGrid  # noqa: PLC0415
+    from samplegen.prices import PriceGrid
 
     steps = [{"from_price": 0, "step": 1}, {"from_price": 500, "step": 50}, {"from_price": 500, "step": 5}]
     profile = Profile.model_validate(us_profile.model_dump(mode="json") | {"price_steps": steps})

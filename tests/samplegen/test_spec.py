@@ -140,7 +140,7 @@ def test_old_profiles_with_price_sigma_get_a_clear_error(us_profile):
 def test_specs_are_assembled_as_model_construct_makes_them(specs):
     """The fast assembly sets exactly what `model_construct` sets (a pydantic upgrade that changes that
     fails here, not in a build)."""
-    from samplegen.spec import assemble_spec  # noqa: PLC0415
+    from samplegen.spec import assemble_spec
 
     for spec in specs[:50]:
         fields = {name: getattr(spec, name) for name in ProductSpec.model_fields}
@@ -153,7 +153,7 @@ def test_specs_are_assembled_as_model_construct_makes_them(specs):
 
 
 def test_a_restarted_generator_draws_what_a_new_stream_draws():
-    from samplegen.sampling import restart, stream  # noqa: PLC0415
+    from samplegen.sampling import restart, stream
 
     reused = stream(0, "other")
     reused.gauss(0.0, 1.0)  # leaves a cached normal behind: restarting must drop it
@@ -167,7 +167,7 @@ def test_a_restarted_generator_draws_what_a_new_stream_draws():
 
 def test_beauty_shades_are_drawn_as_sampling_the_shades_draws_them(us_profile):
     """Shade indices drawn with `random.sample` pick what sampling the shade list picks, with the same draws."""
-    import random  # noqa: PLC0415
+    import random
 
     line = next(line for kind in us_profile.kinds for line in kind.beauty_lines if len(line.shades) > 4)
     for seed in range(20):
