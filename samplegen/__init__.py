@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 _EXPORTS = {
     "build": "samplegen.builder",
+    "ceiling": "samplegen.learnability",
+    "Ceiling": "samplegen.learnability",
+    "CeilingError": "samplegen.learnability",
     "make_config": "samplegen.builder",
     "write_dataset": "samplegen.builder",
     "compare": "samplegen.fidelity",
@@ -47,6 +50,7 @@ def __getattr__(name: str) -> Any:
 
 if TYPE_CHECKING:
     from samplegen.builder import build, make_config, write_dataset
+    from samplegen.learnability import Ceiling, CeilingError, ceiling
     from samplegen.errors import BuildError, ConfigError, OutputError, ProfileError, SamplegenError
     from samplegen.fidelity import FidelityError, FidelityReport, compare
     from samplegen.fit import profile

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from samplegen.built_folder import is_samplegen_build
 from samplegen.card import SplitStats, card_text
+from samplegen.ceiling_figures import CeilingTally
 from samplegen.errors import ConfigError, OutputError, describe_validation_error
 from samplegen.features import arrow_schema
 from samplegen.heap import kept_heap
@@ -81,8 +82,9 @@ def _helpers(config: BuildConfig, profile: Profile) -> Iterator[Helpers | None]:
         yield helpers
 
 
-def _made_rows(config: BuildConfig, profile: Profile, helpers: Helpers | None) -> Iterator[tuple[int, dict]]:
-    """(split index, row) in plan order, made in this process and by the helper processes.
+def _made_rows(config: BuildConfig, profile: Profile, helpers: Helpers | None) -> Iterator[tuple[int, dict, Any]]:
+    """(split index, row, observation for the ceiling) in plan order, made in this process and by the
+    helper processes.
 
     Chunks go to the helpers a few at a time; whenever the oldest one is not back yet, this process
     makes the next chunk itself instead of waiting, so it renders too rather than only writing. Rows
@@ -158,7 +160,7 @@ def write_dataset(
     out = Path(out).expanduser().absolute()
     profile = load_profile(config.profile)
     split_names = list(config.splits)
-    schema = arrow_schema(config.with_images)
+    schema = arrow_schema(config.with_images, config.with_spec)
     staged = staged_folder(out, overwrite, is_samplegen_build)
     with kept_heap(), staged as staging, _helpers(config, profile) as helpers:
         data = staging / DATA_FOLDER
@@ -167,9 +169,11 @@ def write_dataset(
             SplitWriter(data, name, config.shard_size, schema, ROW_GROUP_ROWS[config.with_images])
             for name in split_names
         ]
+        tally = CeilingTally(split_names)
         with _progress(config.n, progress) as bar:
-            for split, row in _made_rows(config, profile, helpers):
+            for split, row, observed in _made_rows(config, profile, helpers):
                 writers[split].add(row)
+                tally.add(split, observed)
                 bar.update(1)
         shards = [writer.close() for writer in writers]
         stats = [
@@ -181,7 +185,8 @@ def write_dataset(
             )
             for writer, paths in zip(writers, shards, strict=True)
         ]
-        (staging / "README.md").write_text(card_text(config, profile, stats, samplegen_version()), encoding="utf-8")
+        card = card_text(config, profile, stats, samplegen_version(), tally.result())
+        (staging / "README.md").write_text(card, encoding="utf-8")
     return out
 
 

@@ -118,7 +118,7 @@ class Helpers:
         """Whether the helper's oldest chunk has started to come back."""
         return self._results[helper].poll()
 
-    def receive(self, helper: int) -> list[tuple[int, dict]]:
+    def receive(self, helper: int) -> list[tuple[int, dict, Any]]:
         """The helper's oldest chunk, waiting for it if need be."""
         try:
             rows = self._results[helper].recv()

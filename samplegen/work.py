@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import io
 
+from samplegen.column_names import IMAGE_COLUMN, SPEC_COLUMN
+from samplegen.oracle import Observation, observe
 from samplegen.plan import PlannedRow
 from samplegen.rows import RowMaker
 from samplegen.spec import ProfileTables, product_spec
-from schemas import BuildConfig, ImageFormat, Profile
+from schemas import BuildConfig, ImageFormat, Profile, ProductSpec
+
+CEILING_ROWS = 20_000  # the learnability ceiling is fitted and scored on the build's first rows (plan order)
 
 IMAGE_EXTENSIONS = {ImageFormat.JPEG: "jpg", ImageFormat.PNG: "png", ImageFormat.WEBP: "webp"}
 
@@ -36,24 +40,35 @@ class RowFactory:
 
             self._shots = ProductShots(config.seed, config.image_size)
 
-    def make_chunk(self, chunk: list[PlannedRow]) -> list[tuple[int, dict]]:
-        """(split index, row) for each planned row, with its encoded image when the config wants images.
+    def make_chunk(self, chunk: list[PlannedRow]) -> list[tuple[int, dict, Observation | None]]:
+        """(split index, row, observation) for each planned row: its row with its encoded image when the
+        config wants images (and its spec as JSON with `with_spec`), and what the learnability oracle
+        learns from it (None past the first CEILING_ROWS rows).
 
         The rows' columns, specs, scenes and palettes are all made before any pixel work: the palettes
         in one set of array operations, and the small steps without the drawing and encoding in between
         pushing them out of the CPU caches.
         """
-        rows, specs = [], []
+        wants_spec = self.config.with_images or self.config.with_spec
+        rows: list[dict] = []
+        specs: list[ProductSpec | None] = []
         for planned in chunk:
             rows.append(self.rows.row(planned))  # before `group`: the maker keeps the latest group only
-            if self.config.with_images:
-                specs.append(product_spec(self.rows.group(planned), planned, self.tables))
+            needed = wants_spec or planned.index < CEILING_ROWS
+            specs.append(product_spec(self.rows.group(planned), planned, self.tables) if needed else None)
+        seen = [
+            observe(spec, row) if planned.index < CEILING_ROWS else None
+            for planned, spec, row in zip(chunk, specs, rows, strict=True)
+        ]
+        if self.config.with_spec:
+            for row, spec in zip(rows, specs, strict=True):
+                row[SPEC_COLUMN] = spec.model_dump_json()
         if self.config.with_images:
             extension = IMAGE_EXTENSIONS[self.config.image_format]
             images = self._shots.draw_many(self._shots.prepare(specs))
             for planned, row, image in zip(chunk, rows, images, strict=True):
-                row["image"] = {
+                row[IMAGE_COLUMN] = {
                     "bytes": encode_image(image, self.config.image_format, self.config.image_quality),
                     "path": f"{planned.product_code}.{extension}",
                 }
-        return [(planned.split, row) for planned, row in zip(chunk, rows, strict=True)]
+        return [(planned.split, row, observed) for planned, row, observed in zip(chunk, rows, seen, strict=True)]

@@ -33,6 +33,7 @@ class BuildConfig(BaseModel):
     num_proc: int = Field(default=1, ge=1, le=512)
     shard_size: int = Field(default=2000, ge=1, description="rows per parquet shard")
     with_images: bool = True
+    with_spec: bool = Field(default=False, description="add the latent ProductSpec as a JSON column `spec`")
 
     @field_validator("image_format", mode="before")
     @classmethod

@@ -48,6 +48,7 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--num-proc", type=int, default=defaults.num_proc, help="processes to use, this one included")
     parser.add_argument("--shard-size", type=int, default=defaults.shard_size, help="rows per parquet shard")
     parser.add_argument("--no-images", action="store_true", help="only the 17 DBQ columns")
+    parser.add_argument("--with-spec", action="store_true", help="add a JSON column `spec`: each row's latent spec")
     parser.add_argument("--overwrite", action="store_true", help="replace an earlier samplegen build in the output folder")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.add_argument("--push-to", metavar="USER/NAME", help="then publish the folder to this Hub dataset repo")
@@ -68,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
         num_proc=args.num_proc,
         shard_size=args.shard_size,
         with_images=not args.no_images,
+        with_spec=args.with_spec,
     )
     if args.push_to:
         _check_push_target(args.push_to)
