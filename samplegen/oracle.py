@@ -264,4 +264,4 @@ def _terciles(prices: Sequence[float]) -> tuple[float, float]:
 
 def tercile(price: float, bounds: tuple[float, float]) -> int:
     """0, 1 or 2: the price's third of the train prices (a price on a bound goes to the lower third)."""
-    return (price > bounds[0]) + (price > bounds[1])
+    return int(price > bounds[0]) + int(price > bounds[1])

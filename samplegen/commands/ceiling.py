@@ -37,5 +37,6 @@ def run(args: argparse.Namespace) -> int:
     )
     for label, field, shape in FIGURES:
         print(f"  {label:<28} {shape.format(getattr(result, field))}")
-    print(f"  rows whose noun is drawn like another noun of its kind: {result.shared_noun_rows:,} of {result.observed_rows:,}")
+    shared = f"{result.shared_noun_rows:,} of {result.observed_rows:,}"
+    print(f"  rows whose noun is drawn like another noun of its kind: {shared}")
     return 0

@@ -101,7 +101,7 @@ def test_bad_folders_are_one_line(tmp_path, capsys, built):
     assert_one_line_error(*run_main(capsys, "ceiling", str(copy))[::2], "is not what the recorded settings make")
 
     card.write_text(card.read_text(encoding="utf-8").replace("    seed: 4\n", "    seed: -4\n"), encoding="utf-8")
-    assert_one_line_error(*run_main(capsys, "ceiling", str(copy))[::2], "records build settings this samplegen cannot read")
+    assert_one_line_error(*run_main(capsys, "ceiling", str(copy))[::2], "build settings this samplegen cannot read")
 
     shutil.copytree(built, tmp_path / "damaged")
     shard = next((tmp_path / "damaged" / "data").glob("test-*.parquet"))

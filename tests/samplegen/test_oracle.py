@@ -1,5 +1,6 @@
 """The learnability oracle: it reads exactly the drawn cues, and scores what they carry, no more, no less."""
 
+import numpy as np
 import pytest
 
 from samplegen.ceiling_figures import CeilingTally, shared_noun_rows
@@ -84,6 +85,7 @@ def test_ties_go_to_the_answer_train_showed_first():
 
 def test_terciles_split_at_the_train_thirds():
     assert [tercile(price, (10.0, 20.0)) for price in (5.0, 10.0, 15.0, 20.0, 25.0)] == [0, 0, 1, 1, 2]
+    assert tercile(np.float64(25.0), (np.float64(10.0), np.float64(20.0))) == 2  # numpy bools do not add up
 
 
 def test_shared_noun_rows_counts_rows_whose_noun_is_drawn_like_another():
