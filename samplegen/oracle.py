@@ -9,10 +9,10 @@ the learnability ceiling of a build.
 - a title whose drawing train never showed: each slot word read from its own cue the same way (the most
   common word train shows for that look), joined by the title grammar.
 - full price: a log-linear model fitted on train log prices, one weight per value of each cue group
-  (`oracle_keys.PRICE_GROUPS`), so that new combinations of known cues still get a price. It answers the
-  median price for "within 10%" and the price terciles, and the median shrunk by the kind's spread for
-  the mean absolute percentage error (the price that minimises that error): each figure is the best the
-  cues allow.
+  (`oracle_keys.PRICE_GROUPS`), so that new combinations of known cues still get a price, with each kind's
+  spread around it. Each price figure gets the answer that is best for it: the median for "within 10%",
+  the median shrunk by the spread for the mean absolute percentage error, the third of the train prices
+  holding most of the predicted distribution for the tercile accuracy.
 """
 
 from __future__ import annotations
@@ -191,6 +191,15 @@ class _LogPrice:
     def least_percentage_error(self, view: tuple) -> float:
         return math.exp(self.log_median(view) - self.spread.get(self.kind(view), self.default_spread))
 
+    def likeliest_tercile(self, view: tuple, bounds: tuple[float, float]) -> int:
+        """The third of the train prices that holds most of the row's price distribution (log-normal around
+        the median with its kind's spread)."""
+        centre = self.log_median(view)
+        spread = math.sqrt(self.spread.get(self.kind(view), self.default_spread)) or 1e-9
+        below = [0.5 * (1 + math.erf((math.log(bound) - centre) / (spread * math.sqrt(2)))) for bound in bounds]
+        masses = [below[0], below[1] - below[0], 1 - below[1]]
+        return masses.index(max(masses))
+
 
 @dataclass(frozen=True)
 class Scores:
@@ -251,7 +260,7 @@ class Oracle:
             titles += self._title_of(view) == row.title
             error += abs(self._price.least_percentage_error(view) - row.full_price) / row.full_price
             within += abs(price - row.full_price) <= WITHIN * row.full_price
-            terciles += tercile(price, self.terciles) == tercile(row.full_price, self.terciles)
+            terciles += self._price.likeliest_tercile(view, self.terciles) == tercile(row.full_price, self.terciles)
         if not rows:
             raise ValueError("the oracle needs at least one test row to score")
         return Scores(rows, hits3 / rows, titles / rows, error / rows, within / rows, terciles / rows)

@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 import samplegen
+from finetune.data import load_training_data
 from samplegen.build_record import RECORD_KEY
 from samplegen.cli import main
 from samplegen.features import SPEC_COLUMN
@@ -123,3 +124,4 @@ def test_with_spec_adds_the_latent_spec_as_json_and_is_off_by_default(tmp_path, 
     assert metadata["dataset_info"]["features"][-1] == {"name": SPEC_COLUMN, "dtype": "string"}
     assert "--with-spec" in (folder / "README.md").read_text(encoding="utf-8")
     assert samplegen.ceiling(folder).test_rows > 0
+    assert load_training_data(folder).train.column_names == [*DBQ_COLUMNS, "image"]  # finetune reads past `spec`
