@@ -68,7 +68,7 @@ class _Keys:
     """Cue keys: a row's cues are viewed once (accent dropped, colour None except for kinds whose titles
     name a shade), then each key is a C-level itemgetter over that view."""
 
-    FIELDS = tuple(name for name in DrawnCues._fields if name != "accent")
+    FIELDS = tuple(name for name in DrawnCues._fields if name not in oracle_keys.IGNORED)
 
     def __init__(self, shade_kinds: frozenset) -> None:
         self.shade_kinds = shade_kinds

@@ -2,8 +2,8 @@
 
 Each answer has a back-off chain of cue-field tuples (fields of `samplegen.render.cues.DrawnCues`): the
 oracle answers with the most common train answer among rows sharing the first key of the chain that the
-train split has seen. The accent colour is drawn at random and names nothing, so no key holds it; the
-main colour counts only for kinds whose train titles name a shade (beauty), and reads as None elsewhere.
+train split has seen. The main colour counts only for kinds whose train titles name a shade (beauty), and
+reads as None elsewhere. A cue added to DrawnCues must join TITLE (and the keys it informs) or IGNORED.
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ CATEGORY3: Chain = (
     (),
 )
 
-# The whole title, for a drawing seen in train: every cue but the accent.
+IGNORED = ("accent",)  # drawn at random: it names nothing
+
+# The whole title, for a drawing seen in train: every cue but the ignored ones.
 TITLE: Chain = (
     (
         "kind", "noun_shape", "audience", "badge", "size_look", "pattern_look", "material_look", "detail_look",

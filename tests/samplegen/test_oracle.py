@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from samplegen import oracle_keys
 from samplegen.ceiling_figures import CeilingTally, shared_noun_rows
 from samplegen.oracle import Observation, Oracle, TitleWords, observe, tercile
 from samplegen.plan import iter_plan
@@ -25,6 +26,14 @@ def seen(drawn: DrawnCues, category3: str, price: float, *, noun="Scarf", patter
     words = TitleWords(None, None, pattern, None, None, noun, line, shade)
     title = f"{line} – {shade}" if line else " ".join(word for word in (pattern, noun) if word)
     return Observation(drawn, words, category3, title, price)
+
+
+def test_every_drawn_cue_is_read_or_named_as_ignored():
+    """A cue the renderer starts to draw must reach the oracle (or be named as meaningless)."""
+    assert sorted((*oracle_keys.TITLE[0], *oracle_keys.IGNORED)) == sorted(DrawnCues._fields)
+    chains = [oracle_keys.CATEGORY3, oracle_keys.TITLE, *oracle_keys.WORDS.values(), oracle_keys.PRICE_GROUPS]
+    assert {name for chain in chains for key in chain for name in key} <= set(DrawnCues._fields)
+    assert set(oracle_keys.WORDS) == set(TitleWords._fields)
 
 
 def test_answers_that_the_cues_decide_are_all_right():
