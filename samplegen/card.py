@@ -52,17 +52,21 @@ def build_command(config: BuildConfig) -> str:
 
 def ceiling_section(ceiling: Ceiling | None, config: BuildConfig) -> str:
     """The card's "Learnability ceiling" section: what an oracle reading exactly the drawn cues scores."""
+    if not config.with_images:
+        return (
+            "## Learnability ceiling\n\nNot computed: this build has no images (`--no-images`) to read. "
+            "`samplegen ceiling DIR` computes what the shots of the same build would allow.\n"
+        )
     if ceiling is None:
         return (
             "## Learnability ceiling\n\nNot computed: the ceiling is fitted on a `train` split and scored on a "
             "`test` split, and this build does not have both.\n"
         )
-    images = "" if config.with_images else " (this build has no images: the figures hold for its shots)"
     first = f" among the build's first {ceiling.observed_rows:,} rows" if ceiling.observed_rows < config.n else ""
     return f"""## Learnability ceiling
 
 The generator knows each row's latent product description, so it can say how much of each answer the
-image carries. An oracle that sees exactly what a shot draws{images} (item kind and noun shape, audience,
+image carries. An oracle that sees exactly what a shot draws (item kind and noun shape, audience,
 collection badge, size, pattern, material and detail looks, bag family, beauty line, colours) and nothing
 else, fitted on the {ceiling.train_rows:,} train rows and scored on the {ceiling.test_rows:,} test rows{first}, reaches:
 

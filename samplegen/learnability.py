@@ -80,7 +80,7 @@ def _profile(record: BuildRecord, override: str | os.PathLike | None) -> Profile
 def _observed_rows(record: BuildRecord, profile: Profile) -> Iterator[tuple]:
     """(split, row, observation) of the plan's first CEILING_ROWS rows, made without images."""
     config = record.config.model_copy(update={"with_images": False, "with_spec": False})
-    factory = RowFactory(config, profile)
+    factory = RowFactory(config, profile, observing=True)
     plan = islice(iter_plan(config, profile), CEILING_ROWS)
     while chunk := list(islice(plan, CHUNK)):
         yield from factory.make_chunk(chunk)

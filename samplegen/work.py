@@ -31,8 +31,11 @@ def encode_image(image, image_format: ImageFormat, quality: int) -> bytes:
 class RowFactory:
     """Everything one process needs to turn planned rows into finished rows."""
 
-    def __init__(self, config: BuildConfig, profile: Profile) -> None:
+    def __init__(self, config: BuildConfig, profile: Profile, *, observing: bool | None = None) -> None:
+        """`observing`: whether rows are observed for the learnability ceiling; by default, in image builds
+        (a build without images has no shots to read, and skips the cost)."""
         self.config = config
+        self.observing = config.with_images if observing is None else observing
         self.tables = ProfileTables.of(profile)
         self.rows = RowMaker(config.seed, self.tables)
         if config.with_images:
@@ -43,7 +46,7 @@ class RowFactory:
     def make_chunk(self, chunk: list[PlannedRow]) -> list[tuple[int, dict, Observation | None]]:
         """(split index, row, observation) for each planned row: its row with its encoded image when the
         config wants images (and its spec as JSON with `with_spec`), and what the learnability oracle
-        learns from it (None past the first CEILING_ROWS rows).
+        learns from it (None when not observing, and past the first CEILING_ROWS rows).
 
         The rows' columns, specs, scenes and palettes are all made before any pixel work: the palettes
         in one set of array operations, and the small steps without the drawing and encoding in between
@@ -54,10 +57,10 @@ class RowFactory:
         specs: list[ProductSpec | None] = []
         for planned in chunk:
             rows.append(self.rows.row(planned))  # before `group`: the maker keeps the latest group only
-            needed = wants_spec or planned.index < CEILING_ROWS
+            needed = wants_spec or (self.observing and planned.index < CEILING_ROWS)
             specs.append(product_spec(self.rows.group(planned), planned, self.tables) if needed else None)
         seen = [
-            observe(spec, row) if planned.index < CEILING_ROWS else None
+            observe(spec, row) if self.observing and planned.index < CEILING_ROWS else None
             for planned, spec, row in zip(chunk, specs, rows, strict=True)
         ]
         if self.config.with_spec:

@@ -21,8 +21,8 @@ from tests.samplegen.test_cli import assert_one_line_error, run_main
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    """A metadata build (fast) with enough test rows for the figures to mean something."""
-    return samplegen.write_dataset(BuildConfig(n=400, seed=3, with_images=False), tmp_path_factory.mktemp("c") / "ds")
+    """A build with small images and enough test rows for the figures to mean something."""
+    return samplegen.write_dataset(BuildConfig(n=400, seed=3, image_size=64), tmp_path_factory.mktemp("c") / "ds")
 
 
 def test_the_card_carries_the_figures_that_ceiling_computes_again(built):
@@ -39,13 +39,14 @@ def test_the_card_carries_the_figures_that_ceiling_computes_again(built):
     assert f"{result.train_rows:,} train rows" in section
 
 
-def test_image_builds_record_the_same_ceiling_as_metadata_builds(tmp_path):
+def test_a_build_without_images_skips_the_figures_and_ceiling_gives_those_of_its_shots(tmp_path):
     settings = {"n": 40, "seed": 5, "image_size": 64}
-    images = samplegen.write_dataset(BuildConfig(**settings), tmp_path / "img")
+    images = samplegen.write_dataset(BuildConfig(**settings, num_proc=2), tmp_path / "img")
     metadata = samplegen.write_dataset(BuildConfig(**settings, with_images=False), tmp_path / "meta")
     with_images = card_metadata(images)[RECORD_KEY]["learnability_ceiling"]
-    assert with_images == card_metadata(metadata)[RECORD_KEY]["learnability_ceiling"]
-    assert samplegen.ceiling(images).as_dict() == with_images
+    assert "learnability_ceiling" not in card_metadata(metadata)[RECORD_KEY]
+    assert "no images (`--no-images`) to read" in (metadata / "README.md").read_text(encoding="utf-8")
+    assert samplegen.ceiling(metadata).as_dict() == samplegen.ceiling(images).as_dict() == with_images
 
 
 def test_ceiling_command_prints_the_figures_and_json(built, capsys):
@@ -90,9 +91,9 @@ def test_bad_folders_are_one_line(tmp_path, capsys, built):
         assert_one_line_error(*run_main(capsys, "ceiling", str(folder))[::2], fragment)
 
     no_test = samplegen.write_dataset(
-        BuildConfig(n=20, splits={"train": 0.5, "validation": 0.5}, with_images=False), tmp_path / "no-test"
+        BuildConfig(n=20, splits={"train": 0.5, "validation": 0.5}, image_size=64), tmp_path / "no-test"
     )
-    assert "Not computed" in (no_test / "README.md").read_text(encoding="utf-8")
+    assert "and this build does not have both" in (no_test / "README.md").read_text(encoding="utf-8")
     assert_one_line_error(*run_main(capsys, "ceiling", str(no_test))[::2], "has no test split")
 
     copy = tmp_path / "copy"
@@ -112,7 +113,7 @@ def test_bad_folders_are_one_line(tmp_path, capsys, built):
 
 
 def test_with_spec_adds_the_latent_spec_as_json_and_is_off_by_default(tmp_path, built):
-    assert pq.read_schema(next((built / "data").glob("train-*.parquet"))).names == list(DBQ_COLUMNS)
+    assert pq.read_schema(next((built / "data").glob("train-*.parquet"))).names == [*DBQ_COLUMNS, "image"]
     folder = tmp_path / "spec"
     assert main(["build", "--n", "30", "--image-size", "64", "--with-spec", "--quiet", "--out", str(folder)]) == 0
     loaded = samplegen.build(n=30, image_size=64, with_spec=True, out=folder, overwrite=True)
