@@ -126,3 +126,13 @@ def test_with_spec_adds_the_latent_spec_as_json_and_is_off_by_default(tmp_path, 
     assert "--with-spec" in (folder / "README.md").read_text(encoding="utf-8")
     assert samplegen.ceiling(folder).test_rows > 0
     assert load_training_data(folder).train.column_names == [*DBQ_COLUMNS, "image"]  # finetune reads past `spec`
+
+
+def test_a_large_build_takes_the_ceiling_on_its_first_rows(tmp_path, monkeypatch):
+    monkeypatch.setattr("samplegen.work.CEILING_ROWS", 50)
+    monkeypatch.setattr("samplegen.learnability.CEILING_ROWS", 50)
+    folder = samplegen.write_dataset(BuildConfig(n=120, seed=2, image_size=64), tmp_path / "ds")
+    recorded = card_metadata(folder)[RECORD_KEY]["learnability_ceiling"]
+    assert recorded["observed_rows"] == recorded["train_rows"] + recorded["test_rows"] == 50
+    assert "among the build's first 50 rows" in (folder / "README.md").read_text(encoding="utf-8")
+    assert samplegen.ceiling(folder).as_dict() == recorded
