@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 _EXPORTS = {
     "build": "samplegen.builder",
+    "ceiling": "samplegen.learnability",
+    "Ceiling": "samplegen.learnability",
+    "CeilingError": "samplegen.errors",
     "make_config": "samplegen.builder",
     "write_dataset": "samplegen.builder",
     "compare": "samplegen.fidelity",
@@ -42,6 +45,8 @@ _EXPORTS = {
 
 __all__ = [  # the names of _EXPORTS
     "BuildError",
+    "Ceiling",
+    "CeilingError",
     "ConfigError",
     "DamagedDataError",
     "FidelityError",
@@ -57,6 +62,7 @@ __all__ = [  # the names of _EXPORTS
     "SamplegenError",
     "build",
     "builtin_profiles",
+    "ceiling",
     "compare",
     "load_profile",
     "make_config",
@@ -85,6 +91,7 @@ if TYPE_CHECKING:
     from samplegen.dbq import RealTable, read_dbq
     from samplegen.errors import (
         BuildError,
+        CeilingError,
         ConfigError,
         DamagedDataError,
         FidelityError,
@@ -100,5 +107,6 @@ if TYPE_CHECKING:
     from samplegen.fit import profile
     from samplegen.hub import push
     from samplegen.hub_upload import PushResult
+    from samplegen.learnability import Ceiling, ceiling
     from samplegen.profiles import builtin_profiles, load_profile
     from samplegen.sheet import preview

@@ -17,6 +17,7 @@ from samplegen.engines import check_engine
 from samplegen.errors import ConfigError, OutputError, describe_validation_error
 from samplegen.heap import kept_heap
 from samplegen.hf_features import arrow_schema
+from samplegen.learnability import build_ceiling
 from samplegen.output import staged_folder
 from samplegen.profiles import load_profile
 from samplegen.remote_output import is_url, staged_url
@@ -66,7 +67,7 @@ def write_dataset(
         raise OutputError("the output folder is an empty path; give a folder name, e.g. --out out/samplegen-us")
     profile = load_profile(config.profile)
     check_code_space(config, profile)
-    schema = arrow_schema(config.with_images)
+    schema = arrow_schema(config.with_images, config.with_spec)
     if is_url(out):
         if engine != "ray":
             raise OutputError(f"--out {out} is a URL: writing to one needs --engine ray (or give a local folder)")
@@ -105,7 +106,9 @@ def _write_shards(
 
 
 def _card(config: BuildConfig, profile: Profile, stats: list[SplitStats]) -> str:
-    return card_text(config, profile, stats, samplegen_version())
+    """The card, with the learnability ceiling of an image build (made again from the specs: no pixels)."""
+    ceiling = build_ceiling(config, profile) if config.with_images else None
+    return card_text(config, profile, stats, samplegen_version(), ceiling)
 
 
 def default_cache_folder(config: BuildConfig) -> Path:

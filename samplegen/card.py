@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from samplegen.build_record import RECORD_KEY, record_metadata
+from samplegen.ceiling_figures import Ceiling
 from samplegen.hf_features import features_yaml
 from schemas import BuildConfig, Profile
 from schemas.config import format_image_size
@@ -54,6 +56,8 @@ def build_command(config: BuildConfig) -> str:
         parts.append(f"--price-noise {config.price_noise:g}")
     if not config.with_images:
         parts.append("--no-images")
+    if config.with_spec:
+        parts.append("--with-spec")
     return " ".join(parts) + " --out DIR"
 
 
@@ -68,8 +72,49 @@ def _price_noise(config: BuildConfig, profile: Profile) -> float:
     return profile.price_noise if config.price_noise is None else config.price_noise
 
 
-def card_text(config: BuildConfig, profile: Profile, splits: list[SplitStats], version: str) -> str:
-    """The README.md of a built folder. Holds no timestamps or paths, so it is reproducible byte for byte."""
+def ceiling_section(ceiling: Ceiling | None, config: BuildConfig) -> str:
+    """The card's "Learnability ceiling" section: what an oracle reading exactly the drawn cues scores."""
+    if not config.with_images:
+        return (
+            "## Learnability ceiling\n\nNot computed: this build has no images (`--no-images`) to read. "
+            "`samplegen ceiling DIR` computes what the shots of the same build would allow.\n"
+        )
+    if ceiling is None:
+        return (
+            "## Learnability ceiling\n\nNot computed: the ceiling is fitted on a `train` split and scored on a "
+            "`test` split, and this build does not have both.\n"
+        )
+    first = f" among the build's first {ceiling.observed_rows:,} rows" if ceiling.observed_rows < config.n else ""
+    return f"""## Learnability ceiling
+
+The generator knows each row's latent product description, so it can say how much of each answer the
+image carries. An oracle that sees exactly what a shot draws (item kind and noun shape, audience,
+collection badge, size, pattern, material and detail looks, bag family, beauty line, colours) and nothing
+else, fitted on the {ceiling.train_rows:,} train rows and scored on the {ceiling.test_rows:,} test rows{first}, reaches:
+
+| answer | oracle on test |
+|---|---|
+| category3 accuracy | {ceiling.category3_accuracy:.3f} |
+| exact title | {ceiling.title_exact:.3f} |
+| full price, mean absolute percentage error | {ceiling.price_mape:.1%} |
+| full price within 10% | {ceiling.price_within_10pct:.1%} |
+| full price in the right third (train terciles) | {ceiling.price_tercile_accuracy:.3f} |
+
+Read a model's test score as a fraction of these: beyond them the images carry no more. (For each
+combination of cues the oracle answers the most common train answer, backing off to coarser cues for
+combinations train never showed; prices come from a log-linear fit of the train prices on the cues.)
+{ceiling.shared_noun_rows:,} of the {ceiling.observed_rows:,} rows name a noun drawn the same way as another noun of its kind.
+`samplegen ceiling DIR` computes the figures again from the build settings in this card's metadata.
+"""
+
+
+def card_text(
+    config: BuildConfig, profile: Profile, splits: list[SplitStats], version: str, ceiling: Ceiling | None = None
+) -> str:
+    """The README.md of a built folder. Holds no timestamps or paths, so it is reproducible byte for byte.
+
+    The front matter records the build's settings under `samplegen` (with the ceiling's figures), so that
+    `samplegen ceiling` can make the specs again."""
     metadata = {
         "license": LICENSE,
         "language": ["en"],
@@ -78,7 +123,7 @@ def card_text(config: BuildConfig, profile: Profile, splits: list[SplitStats], v
         "size_categories": [size_category(config.n)],
         "tags": TAGS,
         "dataset_info": {
-            "features": features_yaml(config.with_images),
+            "features": features_yaml(config.with_images, config.with_spec),
             "splits": [{"name": s.name, "num_bytes": s.num_bytes, "num_examples": s.num_examples} for s in splits],
             "download_size": sum(s.download_size for s in splits),
             "dataset_size": sum(s.num_bytes for s in splits),
@@ -89,6 +134,7 @@ def card_text(config: BuildConfig, profile: Profile, splits: list[SplitStats], v
                 "data_files": [{"split": s.name, "path": f"data/{s.name}-*"} for s in splits],
             }
         ],
+        RECORD_KEY: record_metadata(config, profile, version, None if ceiling is None else ceiling.as_dict()),
     }
     header = yaml.safe_dump(metadata, sort_keys=False, allow_unicode=True)
     split_lines = "\n".join(f"| {s.name} | {s.num_examples:,} |" for s in splits)
@@ -102,6 +148,11 @@ def card_text(config: BuildConfig, profile: Profile, splits: list[SplitStats], v
         if config.with_images
         else "This build has no image column (`--no-images`)."
     )
+    spec_note = (
+        "\n`spec` holds each row's latent product description (`schemas.ProductSpec`) as JSON (`--with-spec`).\n"
+        if config.with_spec
+        else ""
+    )
     return f"""---
 {header}---
 
@@ -114,7 +165,7 @@ local price / {profile.eur_rate} truncated to cents, {_discount_note(profile)}),
 **No row is real.**
 
 {image_note}
-
+{spec_note}
 ## How it was made
 
 Generated by [samplegen](https://pypi.org/project/samplegen/) {version} with profile `{config.profile}`.
@@ -137,6 +188,7 @@ Seed: `{config.seed}`.
 |---|---|
 {split_lines}
 
+{ceiling_section(ceiling, config)}
 ## Intended use
 
 Developing, testing and benchmarking models that read a product photo and answer

@@ -14,7 +14,7 @@ import warnings
 from collections.abc import Callable, Sequence
 
 from samplegen.command_line import OneLineParser, run_handler
-from samplegen.commands import build, compare, preview, profile, push
+from samplegen.commands import build, ceiling, compare, preview, profile, push
 from samplegen.errors import SamplegenError
 from samplegen.version import samplegen_version
 
@@ -25,6 +25,7 @@ COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     profile.add_command,
     compare.add_command,
     preview.add_command,
+    ceiling.add_command,
     push.add_command,
 ]
 

@@ -9,10 +9,12 @@ from pydantic import ValidationError
 
 __all__ = [
     "BuildError",
+    "CeilingError",
     "ConfigError",
     "DamagedDataError",
     "FidelityError",
     "MissingExtraError",
+    "NotABuildError",
     "OutputError",
     "PreviewError",
     "ProfileError",
@@ -61,6 +63,14 @@ class PreviewError(SamplegenError):
 
 class PushError(SamplegenError):
     """The folder cannot be published: not a built data set, or the Hub refused or could not be reached."""
+
+
+class NotABuildError(SamplegenError):
+    """A folder is not a samplegen build, or its card does not say how it was built."""
+
+
+class CeilingError(SamplegenError):
+    """The learnability ceiling of a folder cannot be computed as asked."""
 
 
 class MissingExtraError(SamplegenError):

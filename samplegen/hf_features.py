@@ -11,26 +11,32 @@ import pyarrow as pa
 
 from schemas import DBQ_COLUMNS, DBQ_DTYPES
 
-IMAGE_COLUMN = "image"
+IMAGE_COLUMN = "image"  # the rendered product shot
+SPEC_COLUMN = "spec"  # the latent ProductSpec as JSON, only with --with-spec
 ARROW_TYPES = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64()}  # a `Value` dtype's Arrow type
 IMAGE_TYPE = pa.struct([("bytes", pa.binary()), ("path", pa.string())])  # how `datasets.Image` stores an image
 
 
-def feature_dtypes(with_images: bool = True) -> list[tuple[str, str]]:
-    """(column, dtype) for the 17 DBQ columns in order, then ("image", "image") when there is one."""
+def feature_dtypes(with_images: bool = True, with_spec: bool = False) -> list[tuple[str, str]]:
+    """(column, dtype) for the 17 DBQ columns in order, then ("image", "image") when there is one, then
+    ("spec", "string") with `with_spec`."""
     columns = [(name, DBQ_DTYPES[name]) for name in DBQ_COLUMNS]
-    return columns + [(IMAGE_COLUMN, "image")] if with_images else columns
+    if with_images:
+        columns.append((IMAGE_COLUMN, "image"))
+    if with_spec:
+        columns.append((SPEC_COLUMN, "string"))
+    return columns
 
 
-def features_yaml(with_images: bool = True) -> list[dict]:
+def features_yaml(with_images: bool = True, with_spec: bool = False) -> list[dict]:
     """The card's `dataset_info.features`: what `datasets.Features._to_yaml_list()` gives."""
-    return [{"name": name, "dtype": dtype} for name, dtype in feature_dtypes(with_images)]
+    return [{"name": name, "dtype": dtype} for name, dtype in feature_dtypes(with_images, with_spec)]
 
 
-def arrow_schema(with_images: bool = True) -> pa.Schema:
+def arrow_schema(with_images: bool = True, with_spec: bool = False) -> pa.Schema:
     """The parquet schema, carrying the `huggingface` features metadata that `load_dataset` reads."""
     fields, features = [], {}
-    for name, dtype in feature_dtypes(with_images):
+    for name, dtype in feature_dtypes(with_images, with_spec):
         if dtype == "image":
             fields.append(pa.field(name, IMAGE_TYPE))
             features[name] = {"_type": "Image"}

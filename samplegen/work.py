@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 
+from samplegen.hf_features import IMAGE_COLUMN, SPEC_COLUMN
 from samplegen.plan import PlannedRow
 from samplegen.rows import RowCheck, row_of
 from samplegen.spec import ProfileTables, SpecMaker
@@ -40,7 +41,8 @@ class RowFactory:
             self._shots = ProductShots(config.seed, config.image_size)
 
     def make_chunk(self, chunk: list[PlannedRow]) -> list[tuple[int, dict]]:
-        """(split index, row) for each planned row, with its encoded image when the config wants images.
+        """(split index, row) for each planned row, with its encoded image when the config wants images,
+        and its spec as JSON with `with_spec`.
 
         Each row's spec is sampled once; its columns (checked as a `ProductRow`) and its image are both
         made from it. The specs, scenes and palettes are all made before any pixel work: the palettes
@@ -49,11 +51,14 @@ class RowFactory:
         """
         specs = [self.specs.spec(planned) for planned in chunk]
         rows = [self.check(row_of(spec, self.profile, self.tables.titles)) for spec in specs]
+        if self.config.with_spec:
+            for row, spec in zip(rows, specs, strict=True):
+                row[SPEC_COLUMN] = spec.model_dump_json()
         if self.config.with_images:
             extension = IMAGE_EXTENSIONS[self.config.image_format]
             images = self._shots.draw_many(self._shots.prepare(specs))
             for planned, row, image in zip(chunk, rows, images, strict=True):
-                row["image"] = {
+                row[IMAGE_COLUMN] = {
                     "bytes": encode_image(image, self.config.image_format, self.config.image_quality),
                     "path": f"{planned.product_code}.{extension}",
                 }

@@ -84,6 +84,7 @@ class BuildConfig(BaseModel):
         "size that depends on the settings alone (samplegen.shard_sizes), so shards are the same on any engine",
     )
     with_images: bool = True
+    with_spec: bool = Field(default=False, description="add the latent ProductSpec as a JSON column `spec`")
     price_noise: float | None = Field(
         default=None,
         ge=0,

@@ -85,6 +85,7 @@ def add_command(commands: argparse._SubParsersAction) -> None:
         "0 makes price a function of what the image shows; default: the profile's price_noise)",
     )
     parser.add_argument("--no-images", action="store_true", help="only the 17 DBQ columns")
+    parser.add_argument("--with-spec", action="store_true", help="add a JSON column `spec`: each row's latent spec")
     parser.add_argument("--overwrite", action="store_true", help="replace an earlier samplegen build in the output folder")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.add_argument("--push-to", metavar="USER/NAME", help="then publish the folder to this Hub dataset repo")
@@ -121,6 +122,7 @@ def run(args: argparse.Namespace) -> int:
         shard_bytes=args.shard_bytes,
         with_images=not args.no_images,
         price_noise=args.price_noise,
+        with_spec=args.with_spec,
     )
     if args.push_to:
         _check_push_target(args.push_to)

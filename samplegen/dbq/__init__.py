@@ -10,7 +10,7 @@
 """
 
 from samplegen.dbq.columns import Column, schema_columns, stored_columns
-from samplegen.dbq.features import IMAGE_COLUMN, arrow_schema, dataset_features
+from samplegen.dbq.features import IMAGE_COLUMN, SPEC_COLUMN, arrow_schema, dataset_features
 from samplegen.dbq.folders import load_folder
 from samplegen.dbq.parquet import check_parquet_files, find_damaged_parquet
 from samplegen.dbq.quiet import quiet_datasets
@@ -21,6 +21,7 @@ __all__ = [
     "FILE_READERS",
     "HUB_ID",
     "IMAGE_COLUMN",
+    "SPEC_COLUMN",
     "Column",
     "DamagedDataError",
     "RealDataError",
