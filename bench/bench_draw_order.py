@@ -45,12 +45,17 @@ def main() -> None:
             specs = [maker.spec(planned) for planned in chunk]
             prepared = shots.prepare(specs)
             begin = time.perf_counter()
-            images = (shots.draw(shot) for shot in prepared) if order == "one row at a time" else shots.draw_many(prepared)
+            images = (
+                (shots.draw(shot) for shot in prepared) if order == "one row at a time" else shots.draw_many(prepared)
+            )
             for image in images:
                 encode_image(image, config.image_format, config.image_quality)
             seconds[order] += time.perf_counter() - begin
         totals.append(seconds)
-        print(f"pass {number + 1}: " + ", ".join(f"{name} {1e6 * s / (len(plan) / 2):.0f} us/row" for name, s in seconds.items()))
+        print(
+            f"pass {number + 1}: "
+            + ", ".join(f"{name} {1e6 * s / (len(plan) / 2):.0f} us/row" for name, s in seconds.items())
+        )
     ratios = [
         (first["draw_many"] + second["draw_many"]) / (first["one row at a time"] + second["one row at a time"])
         for first, second in zip(totals[::2], totals[1::2], strict=False)

@@ -68,11 +68,21 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         start = time.perf_counter()
-        data_folder = samplegen.write_dataset(BuildConfig(n=args.n, seed=0, image_size=IMAGE_SIZE), root / "data", progress=False)
+        data_folder = samplegen.write_dataset(
+            BuildConfig(n=args.n, seed=0, image_size=IMAGE_SIZE), root / "data", progress=False
+        )
         print(f"samplegen build: {args.n} rows at {IMAGE_SIZE}px in {time.perf_counter() - start:.1f} s")
         shape = finetune.ScratchShape(
-            image_size=IMAGE_SIZE, patch_size=8, vision_hidden=128, vision_layers=3, vision_heads=4,
-            text_hidden=192, text_layers=3, text_heads=6, max_positions=256, words=vocabulary(data_folder),
+            image_size=IMAGE_SIZE,
+            patch_size=8,
+            vision_hidden=128,
+            vision_layers=3,
+            vision_heads=4,
+            text_hidden=192,
+            text_layers=3,
+            text_heads=6,
+            max_positions=256,
+            words=vocabulary(data_folder),
         )
         model_folder = finetune.create_scratch_model(root / "scratch", shape, seed=0)
 

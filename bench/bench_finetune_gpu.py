@@ -177,7 +177,11 @@ def run_all(folder: Path, args: argparse.Namespace) -> None:
     here = [sys.executable, str(Path(__file__).resolve())]
     subprocess.run([*here, "prepare", str(folder), "--n", str(args.n), *(["--tiny"] if args.tiny else [])], check=True)
     results = []
-    modes = [["reference"], ["train", "--compile", "on"], *([] if args.skip_uncompiled else [["train", "--compile", "off"]])]
+    modes = [
+        ["reference"],
+        ["train", "--compile", "on"],
+        *([] if args.skip_uncompiled else [["train", "--compile", "off"]]),
+    ]
     for mode in modes:
         done = subprocess.run([*here, *mode, str(folder), *common], check=True, stdout=subprocess.PIPE, text=True)
         results.append(json.loads(done.stdout.strip().splitlines()[-1]))

@@ -90,7 +90,9 @@ def encode_only_per_second(n: int) -> tuple[float, float]:
     profile = load_profile("us")
     shots = ProductShots(0, 512)
     render_seconds = encode_seconds = 0.0
-    with kept_heap(allowed=True):  # the heap setting a build runs with, so that neither side gets page faults the other is spared
+    with kept_heap(
+        allowed=True
+    ):  # the heap setting a build runs with, so that neither side gets page faults the other is spared
         for spec in plan_specs(config, profile):
             start = time.perf_counter()
             image = shots.render(spec)
@@ -161,13 +163,17 @@ def metadata_figures(n: int, rounds: int) -> None:
     for ours in ("samplegen rows, checked (as a build)", "samplegen rows, unchecked"):
         for rival in ("Mimesis like for like, row by row", "Mimesis field list, row by row", "Mimesis Fieldset"):
             ratios = [a / b for a, b in zip(rates[ours], rates[rival], strict=True)]
-            print(f"ratio {ours} / {rival}: median {statistics.median(ratios):.2f} "
-                  f"(range {min(ratios):.2f}-{max(ratios):.2f})   (target >= 2 against like for like)")
+            print(
+                f"ratio {ours} / {rival}: median {statistics.median(ratios):.2f} "
+                f"(range {min(ratios):.2f}-{max(ratios):.2f})   (target >= 2 against like for like)"
+            )
 
 
 def peak_rss_mib(args: list[str]) -> tuple[float, float]:
     """Peak RSS of a `samplegen build` process tree (main, all processes summed), sampled every 50 ms."""
-    process = psutil.Popen([sys.executable, "-m", "samplegen.cli", "build", "--quiet", *args], stdout=subprocess.DEVNULL)
+    process = psutil.Popen(
+        [sys.executable, "-m", "samplegen.cli", "build", "--quiet", *args], stdout=subprocess.DEVNULL
+    )
     peak_main = peak_tree = 0
     while process.poll() is None:
         try:
@@ -193,7 +199,10 @@ def main() -> None:
     meta_rounds = 1 if args.quick else 5
     rss_sizes = (2_000, 20_000) if args.quick else (20_000, 200_000)
 
-    print(f"# samplegen generator benchmark — {platform.node()}, {psutil.cpu_count()} cores, Python {platform.python_version()}")
+    print(
+        f"# samplegen generator benchmark — {platform.node()}, {psutil.cpu_count()} cores, "
+        f"Python {platform.python_version()}"
+    )
     if args.metadata_only:
         print(f"\n## Metadata only (17 columns), {meta_n} rows, {meta_rounds} interleaved rounds, CPU time")
         metadata_figures(meta_n, meta_rounds)
@@ -212,13 +221,17 @@ def main() -> None:
             print(
                 f"round {number}: JPEG encoding alone {1000 / encode_rate:.3f} ms/image, rendering alone "
                 f"{1000 / render_rate:.3f} ms/image, build 1 process {one:.1f} rows/s, 2 processes {two:.1f} rows/s, "
-                f"whole CLI command {cli:.1f} rows/s -> ratios {one / encode_rate:.3f}, {two / one:.3f}, {cli / encode_rate:.3f}"
+                f"whole CLI command {cli:.1f} rows/s -> ratios {one / encode_rate:.3f}, {two / one:.3f}, "
+                f"{cli / encode_rate:.3f}"
             )
     print(f"ratio build(1 proc) / encode-only = {statistics.median(f[0] for f in figures):.3f}   (target >= 0.5)")
     print(f"ratio 2 processes / 1 process     = {statistics.median(f[1] for f in figures):.3f}   (target >= 1.8)")
     cli_ratios = [f[2] for f in figures]
-    print(f"ratio CLI build / encode-only     = {statistics.median(cli_ratios):.3f}   (range {min(cli_ratios):.3f}-{max(cli_ratios):.3f};"
-          " the whole `samplegen build` process, start-up included)")
+    print(
+        f"ratio CLI build / encode-only     = {statistics.median(cli_ratios):.3f}   "
+        f"(range {min(cli_ratios):.3f}-{max(cli_ratios):.3f};"
+        " the whole `samplegen build` process, start-up included)"
+    )
     if args.images_only:
         return
 
@@ -229,10 +242,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         results = {}
         for n in rss_sizes:
-            results[n] = peak_rss_mib(["--n", str(n), "--image-size", "128", "--num-proc", "2", "--out", f"{folder}/r{n}"])
+            results[n] = peak_rss_mib(
+                ["--n", str(n), "--image-size", "128", "--num-proc", "2", "--out", f"{folder}/r{n}"]
+            )
             print(f"n={n:>7}: main {results[n][0]:7.1f} MiB, tree {results[n][1]:7.1f} MiB")
         small, large = rss_sizes
-        print(f"ratio tree RSS {large} / {small} = {results[large][1] / results[small][1]:.2f}   (target <= 1.2, both < 1024 MiB)")
+        print(
+            f"ratio tree RSS {large} / {small} = {results[large][1] / results[small][1]:.2f}   "
+            "(target <= 1.2, both < 1024 MiB)"
+        )
 
 
 if __name__ == "__main__":

@@ -199,8 +199,10 @@ def main() -> None:
 
         start = time.perf_counter()
         train, test = load_split(folder, "train"), load_split(folder, "test")
-        print(f"\n## Small CNN on {PIXELS} px images ({len(train.category3)} train, {len(test.category3)} test rows; "
-              f"images read in {time.perf_counter() - start:.1f} s)")
+        print(
+            f"\n## Small CNN on {PIXELS} px images ({len(train.category3)} train, {len(test.category3)} test rows; "
+            f"images read in {time.perf_counter() - start:.1f} s)"
+        )
     classes = sorted(set(train.category3))
     low, high = np.quantile(train.full_price, [1 / 3, 2 / 3])
     bounds = (float(low), float(high))
@@ -210,16 +212,25 @@ def main() -> None:
     category3, price_tercile = evaluate(model, test, classes, bounds)
     majority = max(test.category3.count(name) for name in classes) / len(test.category3)
     print(f"trained {args.epochs} epochs in {train_seconds / 60:.1f} min ({cpu_seconds / 60:.1f} min of CPU)")
-    print(f"category3 accuracy         {verdict('CNN category3', category3)}   "
-          f"(majority class {majority:.3f}; {category3 / ceiling.category3_accuracy:.2f} of the ceiling)")
-    print(f"price tercile accuracy     {verdict('CNN price tercile', price_tercile)}   "
-          f"({price_tercile / ceiling.price_tercile_accuracy:.2f} of the ceiling)")
+    print(
+        f"category3 accuracy         {verdict('CNN category3', category3)}   "
+        f"(majority class {majority:.3f}; {category3 / ceiling.category3_accuracy:.2f} of the ceiling)"
+    )
+    print(
+        f"price tercile accuracy     {verdict('CNN price tercile', price_tercile)}   "
+        f"({price_tercile / ceiling.price_tercile_accuracy:.2f} of the ceiling)"
+    )
     figures = {
         "n": args.n,
         "seed": args.seed,
         "ceiling": ceiling.as_dict(),
-        "cnn": {"category3_accuracy": category3, "price_tercile_accuracy": price_tercile, "epochs": args.epochs,
-                "train_minutes": round(train_seconds / 60, 2), "train_cpu_minutes": round(cpu_seconds / 60, 2)},
+        "cnn": {
+            "category3_accuracy": category3,
+            "price_tercile_accuracy": price_tercile,
+            "epochs": args.epochs,
+            "train_minutes": round(train_seconds / 60, 2),
+            "train_cpu_minutes": round(cpu_seconds / 60, 2),
+        },
         "build_seconds": round(build_seconds, 2),
         "ceiling_cost_seconds": round(cost, 4),
     }

@@ -55,7 +55,9 @@ def _cli_build(env: dict[str, str], *args: str) -> float:
         start = time.perf_counter()
         subprocess.run(
             [sys.executable, "-m", "samplegen", "build", "--quiet", "--out", f"{folder}/ds", *args],
-            env=env, check=True, stdout=subprocess.DEVNULL,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
         )
         return time.perf_counter() - start
 
@@ -94,8 +96,10 @@ def main() -> None:
     for rows in map(int, args.plan_rows.split(",")):
         seconds, shards, maxrss = _python(env, _PLAN_PASS, str(rows))
         per_million = seconds / rows * 1e6
-        print(f"plan pass {rows:>9,} rows: {seconds:5.2f} s ({per_million:.1f} s per 1M rows), {int(shards)} shards, "
-              f"peak RSS {maxrss / 1024:.0f} MiB")
+        print(
+            f"plan pass {rows:>9,} rows: {seconds:5.2f} s ({per_million:.1f} s per 1M rows), {int(shards)} shards, "
+            f"peak RSS {maxrss / 1024:.0f} MiB"
+        )
     for rows in map(int, args.plan_rows.split(",")):
         (maxrss,) = _python(env, _DRIVER_MEMORY, str(rows))
         print(f"Ray metadata build {rows:>9,} rows: driver peak RSS {maxrss / 1024:.0f} MiB")

@@ -1,6 +1,6 @@
 """What checking every row as a ProductRow costs a build: per row, and side by side on a metadata build.
 
-    python bench/bench_row_check.py [--n 30400] [--repeats 3] [--image-rows 608]
+python bench/bench_row_check.py [--n 30400] [--repeats 3] [--image-rows 608]
 """
 
 from __future__ import annotations
@@ -72,8 +72,10 @@ def main() -> None:
             for checked in (False, True):
                 times[checked].append(build_seconds(n, checked, with_images))
         without, with_check = statistics.median(times[False]), statistics.median(times[True])
-        print(f"\n{name} build of {n:,} rows (median of {args.repeats}): without the check {without:.2f} s, "
-              f"with it {with_check:.2f} s ({100 * (with_check / without - 1):+.1f}%)")
+        print(
+            f"\n{name} build of {n:,} rows (median of {args.repeats}): without the check {without:.2f} s, "
+            f"with it {with_check:.2f} s ({100 * (with_check / without - 1):+.1f}%)"
+        )
 
 
 if __name__ == "__main__":

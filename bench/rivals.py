@@ -22,7 +22,11 @@ def mimesis_like_for_like(n: int, profile: Profile) -> None:
     internet, numeric, text = Internet(seed=0), Numeric(seed=0), Text(Locale.EN, seed=0)
     leaves = [(leaf.category1, leaf.category2, leaf.category3) for leaf in profile.leaves]
     site, date, country, currency, brand = (
-        profile.website_name, profile.competence_date, profile.country_code, profile.currency_code, profile.brand
+        profile.website_name,
+        profile.competence_date,
+        profile.country_code,
+        profile.currency_code,
+        profile.brand,
     )
     host, prefix, rate = profile.itemurl_host, profile.imageurl_prefix, float(profile.eur_rate)
     for _ in range(n):
@@ -54,7 +58,12 @@ def mimesis_like_for_like(n: int, profile: Profile) -> None:
 def mimesis_field_list(n: int) -> None:
     from mimesis import Address, Choice, Datetime, Finance, Internet, Locale, Numeric, Text  # noqa: PLC0415
 
-    address, choice, dates, finance = Address(Locale.EN, seed=0), Choice(seed=0), Datetime(seed=0), Finance(Locale.EN, seed=0)
+    address, choice, dates, finance = (
+        Address(Locale.EN, seed=0),
+        Choice(seed=0),
+        Datetime(seed=0),
+        Finance(Locale.EN, seed=0),
+    )
     internet, numeric, text = Internet(seed=0), Numeric(seed=0), Text(Locale.EN, seed=0)
     for _ in range(n):
         {

@@ -70,7 +70,13 @@ SWITCHES = [
     ("--train-vision", "model", "freeze_vision", False, "train the vision tower too (frozen by default)"),
     ("--gradient-checkpointing", "model", "gradient_checkpointing", True, "trade compute for memory"),
     ("--trust-remote-code", "model", "trust_remote_code", True, "run the model repo's own code (off by default)"),
-    ("--hub-kernels", "model", "hub_kernels", True, "use kernels transformers downloads from the Hub (remote code; off by default)"),
+    (
+        "--hub-kernels",
+        "model",
+        "hub_kernels",
+        True,
+        "use kernels transformers downloads from the Hub (remote code; off by default)",
+    ),
     ("--resume", "train", "resume", True, "continue from the last checkpoint in --out"),
 ]
 SECTIONS = {"data": DataSettings, "model": ModelSettings, "train": TrainSettings}
@@ -92,7 +98,9 @@ def settings_from_args(args: argparse.Namespace) -> TrainSettings:
         if getattr(args, flag.lstrip("-").replace("-", "_")):
             values[section][field] = on_value
     try:
-        return TrainSettings(data=DataSettings(**values["data"]), model=ModelSettings(**values["model"]), **values["train"])
+        return TrainSettings(
+            data=DataSettings(**values["data"]), model=ModelSettings(**values["model"]), **values["train"]
+        )
     except ValidationError as error:
         raise FinetuneError(f"invalid setting: {describe_validation_error(error)}") from None
 
@@ -127,7 +135,9 @@ def _run_evaluate(args: argparse.Namespace) -> int:
 def _run_predict(args: argparse.Namespace) -> int:
     from finetune.predict import predict  # noqa: PLC0415
 
-    records = predict(args.model, args.images, question=args.question, max_new_tokens=args.max_new_tokens, batch_size=args.batch_size)
+    records = predict(
+        args.model, args.images, question=args.question, max_new_tokens=args.max_new_tokens, batch_size=args.batch_size
+    )
     for record in records:
         print(json.dumps(record, ensure_ascii=False) if args.json else f"{record['image']}: {record['answer']}")
     return 0
@@ -145,9 +155,18 @@ def _run_push(args: argparse.Namespace) -> int:
 
     with quiet_hub():
         result = push(
-            args.folder, args.repo_id, private=args.private, revision=args.revision, token=args.token, timeout=args.timeout
+            args.folder,
+            args.repo_id,
+            private=args.private,
+            revision=args.revision,
+            token=args.token,
+            timeout=args.timeout,
         )
-    print(result.commit_url if result.changed else f"nothing changed: {result.repo_id}@{result.revision} already has these files")
+    print(
+        result.commit_url
+        if result.changed
+        else f"nothing changed: {result.repo_id}@{result.revision} already has these files"
+    )
     return 0
 
 
@@ -174,9 +193,12 @@ def make_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--model", required=True, help="output folder of `finetune train`")
     evaluate.add_argument("--data", help="data source (as for train); default: the run's own")
     evaluate.add_argument("--samples", type=int, default=256, help="rows to evaluate")
-    evaluate.add_argument("--split", choices=["auto", "test", "validation"], default="auto",
-                          help="test: the set's held-out test split; validation: the run's validation rows; "
-                          "auto: test when there is one")
+    evaluate.add_argument(
+        "--split",
+        choices=["auto", "test", "validation"],
+        default="auto",
+        help="test: the set's held-out test split; validation: the run's validation rows; auto: test when there is one",
+    )
     run_only = "read from the run's training_config.json; give it only for a model without one"
     evaluate.add_argument("--seed", type=int, help=run_only)
     evaluate.add_argument("--validation-fraction", type=float, help=run_only)

@@ -85,7 +85,9 @@ class TrainingCollator:
         self.price_format = price_format
         self.chat = ChatFormat.of(processor, question)
         self.tokenizer = processor.tokenizer
-        self.pad_id = self.tokenizer.pad_token_id if self.tokenizer.pad_token_id is not None else self.tokenizer.eos_token_id
+        self.pad_id = (
+            self.tokenizer.pad_token_id if self.tokenizer.pad_token_id is not None else self.tokenizer.eos_token_id
+        )
 
     def answer_ids(self, row: dict) -> list[int]:
         """The tokens trained for `row`: the assistant's turn as the chat template renders it."""
@@ -136,6 +138,8 @@ class GenerationCollator:
         tokenizer.padding_side = "left"
         try:
             nested = [[image] for image in images] if self.family.nested_images else images
-            return dict(self.processor(text=[self.chat.prompt] * len(images), images=nested, padding=True, return_tensors="pt"))
+            return dict(
+                self.processor(text=[self.chat.prompt] * len(images), images=nested, padding=True, return_tensors="pt")
+            )
         finally:
             tokenizer.padding_side = side

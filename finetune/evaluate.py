@@ -39,7 +39,9 @@ def _with_overrides(record: RunRecord, model: str | Path, **given) -> RunRecord:
 
 
 def _truths(rows: list[dict]) -> list[dict]:
-    return [{"title": r["title"], "category3_code": r["category3_code"], "full_price": float(r["full_price"])} for r in rows]
+    return [
+        {"title": r["title"], "category3_code": r["category3_code"], "full_price": float(r["full_price"])} for r in rows
+    ]
 
 
 def evaluate(
@@ -78,7 +80,10 @@ def evaluate(
         log.warning(
             "%s has no %s (a merged or foreign model?): validation rows are chosen with seed %d and validation "
             "fraction %g, which may include rows the model was trained on; a test split is unaffected",
-            model, CONFIG_FILE, record.seed, record.validation_fraction,
+            model,
+            CONFIG_FILE,
+            record.seed,
+            record.validation_fraction,
         )
     options = {
         "seed": record.seed,

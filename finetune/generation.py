@@ -79,7 +79,9 @@ def evaluate_rows(
         model, processor, family, images, question=question, max_new_tokens=max_new_tokens, batch_size=batch_size
     )
     predictions: list[ProductPrediction] = [parse_answer(answer) for answer in answers]
-    truths = [{"title": r["title"], "category3_code": r["category3_code"], "full_price": float(r["full_price"])} for r in rows]
+    truths = [
+        {"title": r["title"], "category3_code": r["category3_code"], "full_price": float(r["full_price"])} for r in rows
+    ]
     samples = [
         {"truth": truth, "answer": answer, "prediction": prediction.model_dump()}
         for truth, answer, prediction in zip(truths, answers, predictions, strict=True)

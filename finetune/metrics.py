@@ -45,7 +45,8 @@ def score(predictions: Sequence[ProductPrediction], truths: Sequence[dict]) -> d
     return {
         "samples": n,
         "parse_rate": sum(p.complete for p in predictions) / n,
-        "category3_accuracy": sum(p.category3 == t["category3_code"] for p, t in zip(predictions, truths, strict=True)) / n,
+        "category3_accuracy": sum(p.category3 == t["category3_code"] for p, t in zip(predictions, truths, strict=True))
+        / n,
         "title_exact_match": sum(p.title == t["title"] for p, t in zip(predictions, truths, strict=True)) / n,
         "title_token_f1": sum(token_f1(p.title, t["title"]) for p, t in zip(predictions, truths, strict=True)) / n,
         "price_mae": sum(e for e, _ in errors) / len(errors) if errors else None,

@@ -23,7 +23,14 @@ def write_json(path: Path, data: object) -> None:
 
 
 def _metric_lines(metrics: dict) -> str:
-    names = ("category3_accuracy", "price_mape", "price_within_10pct", "title_exact_match", "title_token_f1", "parse_rate")
+    names = (
+        "category3_accuracy",
+        "price_mape",
+        "price_within_10pct",
+        "title_exact_match",
+        "title_token_f1",
+        "parse_rate",
+    )
     rows = ["| metric | baseline | before | after |", "|---|---|---|---|"]
     for name in names:
         cells = [metrics.get(stage, {}).get(name) for stage in ("baseline", "before", "after")]

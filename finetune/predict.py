@@ -38,7 +38,13 @@ def predict(
     loaded = load_trained(model, dtype=dtype)
     asked = question or _trained_question(Path(model))
     answers = generate_answers(
-        loaded.model, loaded.processor, loaded.family, opened, question=asked, max_new_tokens=max_new_tokens, batch_size=batch_size
+        loaded.model,
+        loaded.processor,
+        loaded.family,
+        opened,
+        question=asked,
+        max_new_tokens=max_new_tokens,
+        batch_size=batch_size,
     )
     return [
         {"image": path, "answer": answer, "prediction": parse_answer(answer).model_dump()}

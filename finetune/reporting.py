@@ -87,7 +87,11 @@ def log_samples(report_to: str, trainer: Any, rows: Sequence[dict], samples: Seq
         if wandb.run is not None:
             table = wandb.Table(columns=["image", "truth", "answer"])
             for row, sample in shown:
-                table.add_data(wandb.Image(open_image(row["image"])), json.dumps(sample["truth"], ensure_ascii=False), sample["answer"])
+                table.add_data(
+                    wandb.Image(open_image(row["image"])),
+                    json.dumps(sample["truth"], ensure_ascii=False),
+                    sample["answer"],
+                )
             wandb.log({"eval/answers": table, "train/global_step": step})
     elif report_to == "tensorboard":
         writer = _tensorboard_writer(trainer)
@@ -98,4 +102,3 @@ def log_samples(report_to: str, trainer: Any, rows: Sequence[dict], samples: Seq
             writer.add_image(f"eval/sample_{index}", _image_array(row["image"]), step, dataformats="HWC")
             writer.add_text(f"eval/sample_{index}", _sample_text(sample), step)
         writer.flush()
-

@@ -33,7 +33,7 @@ def loader_workers(setting: int | None, cuda: bool) -> int:
 
 
 def compile_wanted(setting: str, cuda: bool) -> bool:
-    """"on" and "off" as said; "auto" compiles on CUDA only (on the CPU the compile time outweighs the gain)."""
+    """ "on" and "off" as said; "auto" compiles on CUDA only (on the CPU the compile time outweighs the gain)."""
     return setting == "on" or (setting == "auto" and cuda)
 
 

@@ -46,7 +46,9 @@ def _check_reporter(report_to: str) -> None:
     """--report-to needs its package; say so before any work rather than deep inside Trainer."""
     package = REPORTER_PACKAGES.get(report_to)
     if package is not None and importlib.util.find_spec(package) is None:
-        raise SettingsError(f"--report-to {report_to} needs the {package} package: pip install {package} (or --report-to none)")
+        raise SettingsError(
+            f"--report-to {report_to} needs the {package} package: pip install {package} (or --report-to none)"
+        )
 
 
 def _check_output(settings: TrainSettings) -> Path:
@@ -57,7 +59,9 @@ def _check_output(settings: TrainSettings) -> Path:
     if settings.resume and not has_checkpoints:
         raise SettingsError(f"--resume given but {output} holds no checkpoint-*; train without --resume first")
     if not settings.resume and output.is_dir() and any(output.iterdir()):
-        raise SettingsError(f"output folder {output} is not empty; pass --resume to continue it, or choose another folder")
+        raise SettingsError(
+            f"output folder {output} is not empty; pass --resume to continue it, or choose another folder"
+        )
     return output
 
 
@@ -236,9 +240,14 @@ def _train(settings: TrainSettings, output: Path) -> TrainResult:
     step = trainer.state.global_step
     with training_forwards_without_cache(loaded.model):
         after = evaluation.latest(step) if evaluation.evaluated_step == step else evaluation.evaluate_now(trainer)
-    train_rows = [{"title": t, "category3_code": c, "full_price": p} for t, c, p in zip(
-        data.train["title"], data.train["category3_code"], data.train["full_price"], strict=True)]
-    truths = [{"title": r["title"], "category3_code": r["category3_code"], "full_price": float(r["full_price"])} for r in eval_rows]
+    train_rows = [
+        {"title": t, "category3_code": c, "full_price": p}
+        for t, c, p in zip(data.train["title"], data.train["category3_code"], data.train["full_price"], strict=True)
+    ]
+    truths = [
+        {"title": r["title"], "category3_code": r["category3_code"], "full_price": float(r["full_price"])}
+        for r in eval_rows
+    ]
     metrics = {
         "before": before,
         "after": after,

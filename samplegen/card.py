@@ -103,7 +103,8 @@ else, fitted on the {ceiling.train_rows:,} train rows and scored on the {ceiling
 Read a model's test score as a fraction of these: beyond them the images carry no more. (For each
 combination of cues the oracle answers the most common train answer, backing off to coarser cues for
 combinations train never showed; prices come from a log-linear fit of the train prices on the cues.)
-{ceiling.shared_noun_rows:,} of the {ceiling.observed_rows:,} rows name a noun drawn the same way as another noun of its kind.
+{ceiling.shared_noun_rows:,} of the {ceiling.observed_rows:,} rows name a noun drawn the same way as another noun of
+its kind.
 `samplegen ceiling DIR` computes the figures again from the build settings in this card's metadata.
 """
 

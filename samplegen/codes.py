@@ -132,4 +132,3 @@ def check_code_space(config: BuildConfig, profile: Profile) -> None:
             f"n is {config.n:,} but profile {config.profile!r} has 8-digit product codes (ending in 1, in each "
             f"kind's bands) for at most {cap:,} rows; lower --n to {cap:,} or less"
         )
-

@@ -67,7 +67,11 @@ def infer_eur_rate(frame: pd.DataFrame, currency: str) -> Decimal:
     """
     if currency == "EUR":
         return Decimal(1)
-    prices = [(Decimal(repr(p)), Decimal(repr(e))) for p, e in zip(frame["full_price"], frame["full_price_eur"], strict=True) if e > 0]
+    prices = [
+        (Decimal(repr(p)), Decimal(repr(e)))
+        for p, e in zip(frame["full_price"], frame["full_price_eur"], strict=True)
+        if e > 0
+    ]
     if not prices:
         raise ProfileError("no row has a positive full_price_eur; cannot infer the EUR rate")
     low = max(p / (e + Decimal("0.01")) for p, e in prices)
@@ -159,7 +163,9 @@ def _check_fittable(frame: pd.DataFrame, source: str) -> None:
     codes = frame["product_code"][frame["product_code"] < 10]
     if len(codes):
         titles = _listed(frame["title"][codes.index])
-        problems.append(f"product_code must be a positive code of at least two digits but is {_listed(codes)} (titles {titles})")
+        problems.append(
+            f"product_code must be a positive code of at least two digits but is {_listed(codes)} (titles {titles})"
+        )
     if problems:
         raise ProfileError(f"{source}: cannot fit a profile: " + "; ".join(problems))
 
@@ -196,7 +202,11 @@ def fit_profile(real: RealTable, *, base: Profile | None = None, name: str | Non
 
     triples = list(zip(frame["category1_code"], frame["category2_code"], frame["category3_code"], strict=True))
     price_fit = fit_price_factors(
-        [lp - wl for lp, wl in zip(log_prices, word_logs, strict=True)], kinds, triples, [p.noun for p in parsed], product_ids(frame)
+        [lp - wl for lp, wl in zip(log_prices, word_logs, strict=True)],
+        kinds,
+        triples,
+        [p.noun for p in parsed],
+        product_ids(frame),
     )
     rows_of_kind: dict[ItemKind, list[int]] = defaultdict(list)
     for index, kind in enumerate(kinds):
@@ -269,7 +279,9 @@ def fit_profile(real: RealTable, *, base: Profile | None = None, name: str | Non
     rate = infer_eur_rate(frame, currency)
     prices = [float(p) for p in frame["full_price"]]
     hosts = Counter(m["host"] for url in frame["itemurl"] if (m := ITEMURL_PATTERN.match(url)))
-    image_prefixes = Counter(url.rsplit("/", 1)[0] + "/" for url in frame["imageurl"] if GUID_IMAGEURL_PATTERN.match(url))
+    image_prefixes = Counter(
+        url.rsplit("/", 1)[0] + "/" for url in frame["imageurl"] if GUID_IMAGEURL_PATTERN.match(url)
+    )
     country = _mode(frame["country_code"])
     vocabulary = _vocabulary(base, used)
     noun_words = {noun["word"] for spec in kind_specs for noun in spec["nouns"]}
@@ -346,7 +358,6 @@ def save_profile(profile: Profile, path: str | os.PathLike) -> Path:
     except OSError as error:
         raise ProfileError(f"cannot write {target}: {error.strerror}; choose a path you can write to") from None
     return target
-
 
 
 def profile(

@@ -87,8 +87,27 @@ PATTERN_KEYWORDS: list[tuple[str, PatternLook]] = [
 
 # Words that modify a neighbouring material rather than name a motif ("Stretch Cotton", "Cotton Blend").
 MATERIAL_MODIFIERS = frozenset(
-    {"Stretch", "Blend", "Lightweight", "Technical", "Recycled", "Organic", "Brushed", "Washed", "Merino",
-     "Mohair", "Lambskin", "Calfskin", "Grainy", "Quilted", "Canvas", "Jersey", "Poplin", "Denim", "Satin"}
+    {
+        "Stretch",
+        "Blend",
+        "Lightweight",
+        "Technical",
+        "Recycled",
+        "Organic",
+        "Brushed",
+        "Washed",
+        "Merino",
+        "Mohair",
+        "Lambskin",
+        "Calfskin",
+        "Grainy",
+        "Quilted",
+        "Canvas",
+        "Jersey",
+        "Poplin",
+        "Denim",
+        "Satin",
+    }
 )
 
 # Retail steps tried when inferring price points, and the price bands they are inferred for.

@@ -66,5 +66,3 @@ def push(
         commit_message=commit_message or DEFAULT_COMMIT_MESSAGE,
         timeout=timeout,
     )
-
-

@@ -24,8 +24,17 @@ IGNORED = ("accent",)  # drawn at random: it names nothing
 # The whole title, for a drawing seen in train: every cue but the ignored ones.
 TITLE: Chain = (
     (
-        "kind", "noun_shape", "audience", "badge", "size_look", "pattern_look", "material_look", "detail_look",
-        "bag_family", "line_shape", "colour",
+        "kind",
+        "noun_shape",
+        "audience",
+        "badge",
+        "size_look",
+        "pattern_look",
+        "material_look",
+        "detail_look",
+        "bag_family",
+        "line_shape",
+        "colour",
     ),
 )
 

@@ -44,8 +44,14 @@ class PlannedGroup(NamedTuple):
     def rows(self) -> Iterator[PlannedRow]:
         for variant in range(self.variants):
             yield PlannedRow(
-                self.index + variant, self.group, variant, self.variants, self.leaf, self.kind,
-                self.first_code + 10 * variant, self.split,
+                self.index + variant,
+                self.group,
+                variant,
+                self.variants,
+                self.leaf,
+                self.kind,
+                self.first_code + 10 * variant,
+                self.split,
             )
 
 
@@ -134,4 +140,3 @@ def iter_plan(config: BuildConfig, profile: Profile, start: PlanState | None = N
         index, group, variants, leaf, kind, first_code, split = next_group()
         for variant in range(variants):
             yield PlannedRow(index + variant, group, variant, variants, leaf, kind, first_code + 10 * variant, split)
-

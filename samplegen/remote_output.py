@@ -63,7 +63,9 @@ def staged_url(url: str, overwrite: bool) -> Iterator[tuple[Any, str]]:
     try:
         names = _entries(fs, path)
         if names and not overwrite:
-            raise OutputError(f"output folder {url} is not empty; pass --overwrite to replace it, or choose another folder")
+            raise OutputError(
+                f"output folder {url} is not empty; pass --overwrite to replace it, or choose another folder"
+            )
         if names and not _is_samplegen_build(fs, path, names):
             raise OutputError(
                 f"output folder {url} was not made by samplegen build; --overwrite only replaces an earlier "

@@ -17,10 +17,15 @@ METADATA_ROW_BYTES = 80  # the 17 columns of a row in a snappy parquet shard
 # encoded image bytes ≈ fixed + per_pixel x pixels, at these qualities (interpolated in between);
 # PNG ignores the quality
 IMAGE_BYTES: dict[ImageFormat, list[tuple[int, float, float]]] = {  # (quality, fixed, per pixel)
-    ImageFormat.JPEG: [(1, 1100, 0.024), (10, 1140, 0.0263), (50, 1660, 0.0491), (75, 2020, 0.0676),
-                       (90, 2580, 0.1093), (100, 4500, 0.398)],
-    ImageFormat.WEBP: [(1, 760, 0.013), (10, 770, 0.0142), (50, 1140, 0.0248), (80, 1460, 0.0382),
-                       (100, 2510, 0.1419)],
+    ImageFormat.JPEG: [
+        (1, 1100, 0.024),
+        (10, 1140, 0.0263),
+        (50, 1660, 0.0491),
+        (75, 2020, 0.0676),
+        (90, 2580, 0.1093),
+        (100, 4500, 0.398),
+    ],
+    ImageFormat.WEBP: [(1, 760, 0.013), (10, 770, 0.0142), (50, 1140, 0.0248), (80, 1460, 0.0382), (100, 2510, 0.1419)],
     ImageFormat.PNG: [(1, 3450, 0.1662), (100, 3450, 0.1662)],
 }
 

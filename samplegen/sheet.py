@@ -103,17 +103,30 @@ def _sampled_rows(source: Path, split: str | None, n: int, seed: int) -> list[di
     return list(table.cast_column(IMAGE_COLUMN, datasets.Image(decode=False)).select(picks))
 
 
-def preview(folder: str | os.PathLike, out: str | os.PathLike, *, n: int = 24, split: str | None = None, seed: int = 0, columns: int = 6) -> Path:
-    """Write a contact sheet (PNG, or JPEG for a .jpg/.jpeg `out`) of `n` rows sampled (with `seed`) from a built data set folder."""
+def preview(
+    folder: str | os.PathLike,
+    out: str | os.PathLike,
+    *,
+    n: int = 24,
+    split: str | None = None,
+    seed: int = 0,
+    columns: int = 6,
+) -> Path:
+    """Write a contact sheet (PNG, or JPEG for a .jpg/.jpeg `out`) of `n` rows sampled (with `seed`) from a
+    built data set folder."""
     if n <= 0 or columns <= 0:
         raise PreviewError(f"n and columns must be positive, got n={n}, columns={columns}")
     target = Path(out)
     image_format = SHEET_FORMATS.get(target.suffix.lower())
     if image_format is None:
-        raise PreviewError(f"{target}: the sheet is written as .png, .jpg or .jpeg, not {target.suffix or 'no extension'!r}")
+        raise PreviewError(
+            f"{target}: the sheet is written as .png, .jpg or .jpeg, not {target.suffix or 'no extension'!r}"
+        )
     source = Path(folder)
     if not (source / "README.md").is_file() or not list(source.glob("data/*.parquet")):
-        raise PreviewError(f"{source} is not a built data set folder (README.md and data/*.parquet); run `samplegen build` first")
+        raise PreviewError(
+            f"{source} is not a built data set folder (README.md and data/*.parquet); run `samplegen build` first"
+        )
     shards = sorted(source.glob("data/*.parquet"))
     check_parquet_files(shards)
     try:

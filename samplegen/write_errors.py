@@ -21,8 +21,7 @@ def describe_write_error(error: OSError, out: Path) -> str | None:
         )
     if code in NOT_ALLOWED:
         return (
-            f"cannot write {out}: permission denied; the unfinished build was removed: "
-            "choose a folder you can write to"
+            f"cannot write {out}: permission denied; the unfinished build was removed: choose a folder you can write to"
         )
     if code == errno.EROFS:
         return (
@@ -31,7 +30,6 @@ def describe_write_error(error: OSError, out: Path) -> str | None:
         )
     if code in OTHER_WRITE_FAILURES:
         return (
-            f"cannot write {out} ({reason}); the unfinished build was removed: "
-            "check the disk, or choose another folder"
+            f"cannot write {out} ({reason}); the unfinished build was removed: check the disk, or choose another folder"
         )
     return None

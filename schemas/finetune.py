@@ -54,7 +54,8 @@ class ModelSettings(BaseModel):
     attn_implementation: Literal["sdpa", "eager", "flash_attention_2"] = "sdpa"
     trust_remote_code: bool = False
     hub_kernels: bool = Field(
-        default=False, description="let transformers swap in kernels downloaded from the Hub (remote code; off by default)"
+        default=False,
+        description="let transformers swap in kernels downloaded from the Hub (remote code; off by default)",
     )
 
     @field_validator("name")
@@ -74,7 +75,8 @@ class TrainSettings(BaseModel):
     model: ModelSettings = Field(default_factory=ModelSettings)
     question: str = Field(default=DEFAULT_QUESTION, min_length=1)
     price_format: PriceFormat = Field(
-        default="float", description="answer's price text: float as the seed wrote it (1350.0, 46.5) or compact (1350, 46.50)"
+        default="float",
+        description="answer's price text: float as the seed wrote it (1350.0, 46.5) or compact (1350, 46.50)",
     )
     output_dir: str = "out/finetune"
     seed: int = Field(default=0, ge=0)

@@ -88,14 +88,19 @@ class ProductRow(BaseModel):
             raise ValueError(f"itemurl host is {match['host']!r}, the profile expects {host!r}")
         if self.flg_discount == 0:
             if self.price != self.full_price or self.price_eur != self.full_price_eur:
-                raise ValueError("flg_discount is 0 but price differs from full_price (or price_eur from full_price_eur)")
+                raise ValueError(
+                    "flg_discount is 0 but price differs from full_price (or price_eur from full_price_eur)"
+                )
         elif not self.price < self.full_price:
             raise ValueError("flg_discount is 1 but price is not below full_price")
         rate = context.get("eur_rate", EUR_RATES.get(self.currency_code))
         if self.currency_code == "EUR":
             rate = Decimal(1)
         if rate is not None:
-            for local, eur, name in ((self.full_price, self.full_price_eur, "full_price"), (self.price, self.price_eur, "price")):
+            for local, eur, name in (
+                (self.full_price, self.full_price_eur, "full_price"),
+                (self.price, self.price_eur, "price"),
+            ):
                 expected = to_eur(local, rate)
                 if eur != expected:
                     raise ValueError(

@@ -46,7 +46,9 @@ def us_profile():
 PROXY_VARIABLES = ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY")
 
 
-def product_row(colour=(200, 30, 30), size=(40, 30), title="Check Cotton Shirt", category="SHIRTS", price=890.0) -> dict:
+def product_row(
+    colour=(200, 30, 30), size=(40, 30), title="Check Cotton Shirt", category="SHIRTS", price=890.0
+) -> dict:
     """One training row as the collator takes it: a plain-colour image and its answer fields."""
     return {"image": Image.new("RGB", size, colour), "title": title, "category3_code": category, "full_price": price}
 

@@ -71,7 +71,6 @@ ROUTES = [  # (method, path regex, endpoint name); `rev` is URL-quoted, so it ho
     ("POST", rf"/datasets/{REPO}\.git/info/lfs/objects/verify", "lfs_verify"),
     ("HEAD", rf"/datasets/{REPO}/resolve/(?P<rev>[^/]+)/(?P<path>.+)", "resolve"),
     ("GET", rf"/datasets/{REPO}/resolve/(?P<rev>[^/]+)/(?P<path>.+)", "resolve"),
-
     # model repos: the same endpoints without the `datasets` prefix
     ("GET", rf"/api/models/{REPO}", "repo_info"),
     ("GET", rf"/api/models/{REPO}/revision/(?P<rev>[^/]+)", "repo_info"),
@@ -86,7 +85,8 @@ ROUTES = [  # (method, path regex, endpoint name); `rev` is URL-quoted, so it ho
     ("POST", rf"/{REPO}\.git/info/lfs/objects/batch", "lfs_batch"),
     ("POST", rf"/{REPO}\.git/info/lfs/objects/verify", "lfs_verify"),
     ("HEAD", rf"/{REPO}/resolve/(?P<rev>[^/]+)/(?P<path>.+)", "resolve"),
-    ("GET", rf"/{REPO}/resolve/(?P<rev>[^/]+)/(?P<path>.+)", "resolve"),]
+    ("GET", rf"/{REPO}/resolve/(?P<rev>[^/]+)/(?P<path>.+)", "resolve"),
+]
 STORAGE_ROUTES = [
     ("PUT", r"/upload/(?P<key>[0-9a-f]+)", "lfs_upload"),
     ("HEAD", r"/objects/(?P<oid>[0-9a-f]{64})", "lfs_download"),
@@ -392,7 +392,11 @@ class FakeHub:
         if account is None:
             raise HubError(401, "Invalid credentials in Authorization header")
         token = {"displayName": "test", "role": "write" if account.write else "read"}
-        return 200, {"type": "user", "name": account.user, "orgs": [], "auth": {"type": "access_token", "accessToken": token}}, {}
+        return (
+            200,
+            {"type": "user", "name": account.user, "orgs": [], "auth": {"type": "access_token", "accessToken": token}},
+            {},
+        )
 
     def _validate_yaml(self, method, args, query, body, account):
         content = json.loads(body)["content"]

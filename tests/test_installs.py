@@ -18,7 +18,9 @@ ROOT = Path(__file__).resolve().parents[1]
 def run_without(modules: list[str], code: str, *args: str) -> subprocess.CompletedProcess:
     blocked = "".join(f"sys.modules[{name!r}] = None; " for name in modules)
     stub = f"import sys; {blocked}{code}"
-    return subprocess.run([sys.executable, "-c", stub, *args], cwd=ROOT, check=False, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", stub, *args], cwd=ROOT, check=False, capture_output=True, text=True, timeout=120
+    )
 
 
 FINETUNE_CLI = "from finetune.cli import main; sys.exit(main(sys.argv[1:]))"
@@ -53,14 +55,18 @@ def test_the_finetune_api_without_torch_raises_one_error_naming_the_extra():
 
 
 def test_finetune_help_works_with_the_training_stack():
-    result = subprocess.run([sys.executable, "-m", "finetune", "--help"], cwd=ROOT, check=False, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "finetune", "--help"], cwd=ROOT, check=False, capture_output=True, text=True
+    )
     assert result.returncode == 0 and result.stdout.startswith("usage: finetune")
 
 
 def test_a_report_folder_without_matplotlib_is_one_line_naming_the_extra(tmp_path):
     report = tmp_path / "report"
     cli = "from samplegen.cli import main; sys.exit(main(sys.argv[1:]))"
-    result = run_without(["matplotlib"], cli, "compare", str(REFERENCE_CSV), str(REFERENCE_CSV), "--report", str(report))
+    result = run_without(
+        ["matplotlib"], cli, "compare", str(REFERENCE_CSV), str(REFERENCE_CSV), "--report", str(report)
+    )
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr == (
         "samplegen: error: writing a report folder (its plots) needs matplotlib, which is not installed: "
@@ -70,9 +76,6 @@ def test_a_report_folder_without_matplotlib_is_one_line_naming_the_extra(tmp_pat
 
 
 def test_the_core_install_does_not_import_matplotlib_to_compare():
-    code = (
-        "import samplegen.cli, samplegen.fidelity, samplegen.builder\n"
-        "print('matplotlib' in sys.modules)"
-    )
+    code = "import samplegen.cli, samplegen.fidelity, samplegen.builder\nprint('matplotlib' in sys.modules)"
     result = run_without([], code)
     assert result.stdout == "False\n", result.stderr

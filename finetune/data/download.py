@@ -115,7 +115,9 @@ def _open(url: str, offset: int, settings: DownloadSettings, opener: urllib.requ
         raise _network_failure(error) from None
 
 
-def _attempt(url: str, part: Path, settings: DownloadSettings, opener: urllib.request.OpenerDirector, job: Download) -> None:
+def _attempt(
+    url: str, part: Path, settings: DownloadSettings, opener: urllib.request.OpenerDirector, job: Download
+) -> None:
     """One request; on return `part` holds the whole body. Keeps `part` after a break so it can resume."""
     offset = part.stat().st_size if part.exists() else 0
     try:

@@ -132,7 +132,9 @@ def _inline_rows(source: str, loaded, country: str | None, held_out_only: bool =
     held_out = tuple(name for name in loaded if name in HELD_OUT_SPLITS)
     if held_out_only:
         if not held_out:
-            raise DataError(f"{source} has no {' or '.join(HELD_OUT_SPLITS)} split to evaluate on; evaluate its validation rows")
+            raise DataError(
+                f"{source} has no {' or '.join(HELD_OUT_SPLITS)} split to evaluate on; evaluate its validation rows"
+            )
         used, held_out = held_out, ()
     elif not used:
         raise DataError(f"{source} has only the {', '.join(held_out)} split, kept for evaluation; add a train split")
@@ -172,7 +174,9 @@ def read_source(source: str | Path, *, country: str | None = None, held_out: boo
     if path.is_file():
         kind = image_kind(_require_columns(_file_columns(path), text), text)
         if kind is ImageKind.INLINE:
-            return _inline_rows(text, _load_with_datasets(str(path), FILE_READERS[path.suffix.lower()]), country, held_out)
+            return _inline_rows(
+                text, _load_with_datasets(str(path), FILE_READERS[path.suffix.lower()]), country, held_out
+            )
         _no_held_out(text, held_out)
         return _dbq_rows(text, kind, country, path.parent)
     if path.is_dir() or (HUB_ID.match(text) and path.suffix.lower() not in FILE_READERS):

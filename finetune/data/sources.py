@@ -114,8 +114,14 @@ def load_training_data(
     """
     _check_arguments(validation_fraction, limit, seed)
     rows, found, kept, rows_read = _usable_rows(
-        source, held_out=False, limit=limit, seed=seed, country=country,
-        cache_dir=cache_dir, download=download, progress=progress,
+        source,
+        held_out=False,
+        limit=limit,
+        seed=seed,
+        country=country,
+        cache_dir=cache_dir,
+        download=download,
+        progress=progress,
     )
     titles = rows.frame["title"].tolist()
     to_validation = validation_mask([titles[i] for i in kept], validation_fraction, seed)
@@ -145,8 +151,14 @@ def load_held_out_data(
     """
     _check_arguments(0.0, limit, seed)
     rows, found, kept, rows_read = _usable_rows(
-        source, held_out=True, limit=limit, seed=seed, country=country,
-        cache_dir=cache_dir, download=download, progress=progress,
+        source,
+        held_out=True,
+        limit=limit,
+        seed=seed,
+        country=country,
+        cache_dir=cache_dir,
+        download=download,
+        progress=progress,
     )
     return HeldOutData(
         rows=_to_dataset(rows, found.images, kept),

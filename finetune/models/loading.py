@@ -91,11 +91,7 @@ def lora_target_regex(model: torch.nn.Module, family: ModelFamily, include_visio
                     leaves[prefix].add(name.rsplit(".", 1)[-1])
     if not leaves[family.language_model]:
         raise ModelError(f"found no Linear layers under {family.language_model}; is the family right?")
-    parts = [
-        rf"{re.escape(prefix)}\.(.*\.)?({'|'.join(sorted(names))})"
-        for prefix, names in leaves.items()
-        if names
-    ]
+    parts = [rf"{re.escape(prefix)}\.(.*\.)?({'|'.join(sorted(names))})" for prefix, names in leaves.items() if names]
     return rf"^({'|'.join(parts)})$"
 
 
@@ -122,7 +118,9 @@ def enable_checkpointing(model: Any) -> None:
 def _check_method(settings: ModelSettings) -> None:
     if settings.method == "qlora":
         if not torch.cuda.is_available():
-            raise SettingsError("QLoRA needs a CUDA GPU (4-bit bitsandbytes kernels); use --method lora on this machine")
+            raise SettingsError(
+                "QLoRA needs a CUDA GPU (4-bit bitsandbytes kernels); use --method lora on this machine"
+            )
         try:
             import bitsandbytes  # noqa: F401, PLC0415
         except ImportError:

@@ -49,7 +49,9 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--n", type=int, default=defaults.n, help=f"rows over all splits (default {defaults.n})")
     parser.add_argument("--seed", type=int, default=defaults.seed, help="seed; same seed and version, same bytes")
     parser.add_argument(
-        "--out", default="out/samplegen-us", help="output folder (default out/samplegen-us); with --engine ray also an fsspec URL"
+        "--out",
+        default="out/samplegen-us",
+        help="output folder (default out/samplegen-us); with --engine ray also an fsspec URL",
     )
     parser.add_argument("--profile", default=defaults.profile, help="built-in profile name or profile JSON path")
     parser.add_argument(
@@ -86,7 +88,9 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--no-images", action="store_true", help="only the 17 DBQ columns")
     parser.add_argument("--with-spec", action="store_true", help="add a JSON column `spec`: each row's latent spec")
-    parser.add_argument("--overwrite", action="store_true", help="replace an earlier samplegen build in the output folder")
+    parser.add_argument(
+        "--overwrite", action="store_true", help="replace an earlier samplegen build in the output folder"
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.add_argument("--push-to", metavar="USER/NAME", help="then publish the folder to this Hub dataset repo")
     parser.add_argument(

@@ -6,7 +6,9 @@ import argparse
 
 
 def add_command(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser("preview", help="contact sheet (PNG or JPEG) of sample images with title, category, price")
+    parser = commands.add_parser(
+        "preview", help="contact sheet (PNG or JPEG) of sample images with title, category, price"
+    )
     parser.add_argument("folder", help="a built data set folder")
     parser.add_argument("-o", "--out", required=True, help="sheet to write: .png, or .jpg/.jpeg for JPEG")
     parser.add_argument("--n", type=int, default=24, help="images on the sheet (default 24)")

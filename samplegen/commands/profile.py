@@ -29,5 +29,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"ignored columns not in the DBQ format: {', '.join(real.dropped_columns)}")
     if summary.unread_titles:
         shown = "; ".join(summary.unread_titles[:5])
-        print(f"{len(summary.unread_titles)} titles end in no known item noun (drawn as their category's kind): {shown}")
+        print(
+            f"{len(summary.unread_titles)} titles end in no known item noun (drawn as their category's kind): {shown}"
+        )
     return 0

@@ -22,4 +22,6 @@ def dataset_features(with_images: bool = True, with_spec: bool = False) -> datas
     import datasets  # noqa: PLC0415 - a heavy import, only for callers that want datasets' own object
 
     columns = feature_dtypes(with_images, with_spec)
-    return datasets.Features({name: datasets.Image() if dtype == "image" else datasets.Value(dtype) for name, dtype in columns})
+    return datasets.Features(
+        {name: datasets.Image() if dtype == "image" else datasets.Value(dtype) for name, dtype in columns}
+    )

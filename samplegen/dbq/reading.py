@@ -57,7 +57,9 @@ def _read_file(path: Path) -> pd.DataFrame:
         raise RealDataError(f"{path} is empty; it needs a header row and at least one row") from None
     except (ValueError, OSError) as error:
         if "Value is too big" in str(error):  # the JSON reader stops at an integer beyond 64 bits
-            raise RealDataError(f"cannot read {path}: it holds a whole number beyond the int64 range ({error})") from None
+            raise RealDataError(
+                f"cannot read {path}: it holds a whole number beyond the int64 range ({error})"
+            ) from None
         raise RealDataError(f"cannot read {path} as {kind}: {str(error).splitlines()[0]}") from None
 
 
@@ -115,7 +117,9 @@ def _convert(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
                 continue
             infinite = values[~numpy.isfinite(numbers.astype("float64"))]
             if len(infinite):
-                problems.append(f"{column} must be a finite number but holds {_shown(infinite.iloc[0])} in {len(infinite)} rows")
+                problems.append(
+                    f"{column} must be a finite number but holds {_shown(infinite.iloc[0])} in {len(infinite)} rows"
+                )
                 continue
             if dtype == "int64" and not (numbers == numbers.round()).all():
                 problems.append(f"{column} must hold whole numbers")
@@ -155,7 +159,9 @@ def country_mask(frame: pd.DataFrame, country: str | None, source: str) -> pd.Se
             raise RealDataError(f"{source} has no rows for country {country!r}; it holds {', '.join(countries)}")
         return frame["country_code"] == country
     if len(countries) > 1:
-        raise RealDataError(f"{source} mixes {len(countries)} countries ({', '.join(countries)}); pick one with --country")
+        raise RealDataError(
+            f"{source} mixes {len(countries)} countries ({', '.join(countries)}); pick one with --country"
+        )
     return pd.Series(True, index=frame.index)
 
 

@@ -58,7 +58,12 @@ def library_versions() -> dict[str, str]:
 
     from samplegen.version import samplegen_version  # noqa: PLC0415
 
-    return {"samplegen": samplegen_version(), "Pillow": PIL.__version__, "numpy": numpy.__version__, "pyarrow": pyarrow.__version__}
+    return {
+        "samplegen": samplegen_version(),
+        "Pillow": PIL.__version__,
+        "numpy": numpy.__version__,
+        "pyarrow": pyarrow.__version__,
+    }
 
 
 def check_versions(expected: dict[str, str]) -> None:

@@ -120,8 +120,16 @@ def _price_figure(synth: pd.DataFrame, real: pd.DataFrame, report: FidelityRepor
         for values, colour, label, style, width in sides:  # dashed real line stays visible over identical data
             weights = np.full(len(values), 100 / len(values))
             axes.hist(values, bins=edges, weights=weights, histtype="stepfilled", alpha=0.3, color=colour)
-            axes.hist(values, bins=edges, weights=weights, histtype="step", color=colour, linewidth=width,
-                      linestyle=style, label=label)
+            axes.hist(
+                values,
+                bins=edges,
+                weights=weights,
+                histtype="step",
+                color=colour,
+                linewidth=width,
+                linestyle=style,
+                label=label,
+            )
         axes.set_xscale("log")
         axes.set_xlabel(f"{column} ({unit}, log scale)")
         axes.set_ylabel("share of rows per bin (%)")

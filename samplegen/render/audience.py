@@ -24,11 +24,24 @@ class Cut(NamedTuple):
     widths: tuple[tuple[float, float], ...]
 
 
-UPPER = frozenset({
-    ItemKind.TRENCH_COAT, ItemKind.COAT, ItemKind.QUILTED_JACKET, ItemKind.PUFFER_JACKET, ItemKind.JACKET,
-    ItemKind.CAPE, ItemKind.DRESS, ItemKind.SHIRT, ItemKind.T_SHIRT, ItemKind.POLO_SHIRT, ItemKind.SWEATER,
-    ItemKind.CARDIGAN, ItemKind.HOODIE, ItemKind.BLAZER,
-})
+UPPER = frozenset(
+    {
+        ItemKind.TRENCH_COAT,
+        ItemKind.COAT,
+        ItemKind.QUILTED_JACKET,
+        ItemKind.PUFFER_JACKET,
+        ItemKind.JACKET,
+        ItemKind.CAPE,
+        ItemKind.DRESS,
+        ItemKind.SHIRT,
+        ItemKind.T_SHIRT,
+        ItemKind.POLO_SHIRT,
+        ItemKind.SWEATER,
+        ItemKind.CARDIGAN,
+        ItemKind.HOODIE,
+        ItemKind.BLAZER,
+    }
+)
 LOWER = frozenset({ItemKind.TROUSERS, ItemKind.SHORTS, ItemKind.SKIRT})
 SHOES = frozenset({ItemKind.SNEAKER, ItemKind.BOOT, ItemKind.LOAFER})  # the shoes both departments sell
 
@@ -76,15 +89,24 @@ def cut_program(prog: Program, cut: Cut) -> Program:
     pad = max(0.0, hx - reach)  # stroke widths beyond the outermost points
     new_hx = float(np.abs(points[:, 0]).max()) + pad if len(points) else hx
     return Program(
-        np.ascontiguousarray(points), np.ascontiguousarray(mirrored), prog.ops, (new_hx, hy * cut.height),
+        np.ascontiguousarray(points),
+        np.ascontiguousarray(mirrored),
+        prog.ops,
+        (new_hx, hy * cut.height),
         prog.restores,
     )
 
 
 @lru_cache(maxsize=4096)
 def audience_program(
-    kind: ItemKind, detail: DetailLook, size: SizeLook, family: str | None, audience: Audience,
-    shape: str | None = None, line: int = 0, trim: bool = False,
+    kind: ItemKind,
+    detail: DetailLook,
+    size: SizeLook,
+    family: str | None,
+    audience: Audience,
+    shape: str | None = None,
+    line: int = 0,
+    trim: bool = False,
 ) -> Program:
     """The compiled drawing of a kind's noun shape or beauty line with its detail and size cues (and the
     check-and-leather trim), cut for the audience."""

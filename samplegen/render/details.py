@@ -88,8 +88,12 @@ def _zip(front) -> list[Op]:
     pts = [tuple(p) for p in front]
     x, y = pts[0]
     px, py = x + 0.07, y + 0.06
-    return [line(pts, "hw", 0.007), solid(rrect(x - 0.01, y, x + 0.01, y + 0.045, 0.004), "hw"),
-            line([(px, py), (px + 0.07, py - 0.012)], "hw", 0.006), solid(rrect(px - 0.008, py, px + 0.008, py + 0.03, 0.004), "hw")]
+    return [
+        line(pts, "hw", 0.007),
+        solid(rrect(x - 0.01, y, x + 0.01, y + 0.045, 0.004), "hw"),
+        line([(px, py), (px + 0.07, py - 0.012)], "hw", 0.006),
+        solid(rrect(px - 0.008, py, px + 0.008, py + 0.03, 0.004), "hw"),
+    ]
 
 
 def _body_box(ops: list[Op]) -> tuple[float, float, float, float] | None:
@@ -108,8 +112,10 @@ def _turned_corner(ops: list[Op]) -> list[Op]:
         return []
     x0, y0, x1, y1 = box
     d = 0.3 * min(x1 - x0, y1 - y0)
-    return [hole([(x1 - d, y1 + 0.001), (x1 + 0.001, y1 + 0.001), (x1 + 0.001, y1 - d)]),
-            solid([(x1 - d, y1), (x1, y1 - d), (x1 - d, y1 - d)], "accent", "dark", 0.004)]
+    return [
+        hole([(x1 - d, y1 + 0.001), (x1 + 0.001, y1 + 0.001), (x1 + 0.001, y1 - d)]),
+        solid([(x1 - d, y1), (x1, y1 - d), (x1 - d, y1 - d)], "accent", "dark", 0.004),
+    ]
 
 
 def _stripes(polylines) -> list[Op]:
@@ -173,21 +179,31 @@ def _trimmed(ops: list[Op]) -> list[Op]:
     ys = [y for _, y in ops[at].pts]
     x0, x1, y0, y1 = min(xs) - 0.02, max(xs) + 0.02, min(ys), max(ys)
     h = y1 - y0
-    bands = [solid(rect(x0, y1 - 0.24 * h, x1, y1 + 0.02), "dark", "dark", 0.004, mask=False),
-             solid(rect(x0, y0 - 0.02, x1, y0 + 0.1 * h), "dark", "dark", 0.004, mask=False)]
+    bands = [
+        solid(rect(x0, y1 - 0.24 * h, x1, y1 + 0.02), "dark", "dark", 0.004, mask=False),
+        solid(rect(x0, y0 - 0.02, x1, y0 + 0.1 * h), "dark", "dark", 0.004, mask=False),
+    ]
     return ops[: at + 1] + bands + ops[at + 1 :]
 
 
 @lru_cache(maxsize=2048)
-def _variant(kind: ItemKind, detail: DetailLook, family: str | None, shape: str | None, line: int,
-             trim: bool) -> Drawing:
+def _variant(
+    kind: ItemKind, detail: DetailLook, family: str | None, shape: str | None, line: int, trim: bool
+) -> Drawing:
     ops = variant_ops(silhouette(kind, family, shape, line), detail)
     return prepare_ops(_trimmed(ops) if trim else ops)
 
 
 @lru_cache(maxsize=4096)
-def program_for(kind: ItemKind, detail: DetailLook, size: SizeLook, family: str | None, shape: str | None = None,
-                line: int = 0, trim: bool = False) -> Program:
+def program_for(
+    kind: ItemKind,
+    detail: DetailLook,
+    size: SizeLook,
+    family: str | None,
+    shape: str | None = None,
+    line: int = 0,
+    trim: bool = False,
+) -> Program:
     """Compiled drawing for a kind's noun shape or beauty line with its detail and size cues (and bag family,
     for bags); `trim` adds the leather trim of check-and-leather items."""
     sil = silhouette(kind, family, shape, line)

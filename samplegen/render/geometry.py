@@ -61,18 +61,31 @@ class Silhouette:
 BODY_OUTLINE = 0.004
 
 
-def poly(pts: Iterable[Point], ink: str = "body", outline: str | None = "dark", width: float = BODY_OUTLINE,
-         mask: bool = True, tag: str | None = None) -> Op:
+def poly(
+    pts: Iterable[Point],
+    ink: str = "body",
+    outline: str | None = "dark",
+    width: float = BODY_OUTLINE,
+    mask: bool = True,
+    tag: str | None = None,
+) -> Op:
     return Op("poly", ink, tuple(pts), width, outline, mask, tag)
 
 
-def solid(pts: Iterable[Point], ink: str, outline: str | None = None, width: float = BODY_OUTLINE,
-          mask: bool = True, tag: str | None = None) -> Op:
+def solid(
+    pts: Iterable[Point],
+    ink: str,
+    outline: str | None = None,
+    width: float = BODY_OUTLINE,
+    mask: bool = True,
+    tag: str | None = None,
+) -> Op:
     return Op("poly", ink, tuple(pts), width, outline, mask, tag)
 
 
-def line(pts: Iterable[Point], ink: str = "dark", width: float = 0.006, mask: bool = False,
-         tag: str | None = None) -> Op:
+def line(
+    pts: Iterable[Point], ink: str = "dark", width: float = 0.006, mask: bool = False, tag: str | None = None
+) -> Op:
     return Op("line", ink, tuple(pts), width, None, mask, tag)
 
 
@@ -83,8 +96,16 @@ def hole(pts: Iterable[Point], tag: str | None = None) -> Op:
 
 def mirrored(op: Op, cx: float = 0.5) -> Op:
     """The same operation reflected across x = cx."""
-    return Op(op.shape, op.ink, tuple((2 * cx - x, y) for x, y in op.pts), op.width, op.outline, op.mask, op.tag,
-              None if op.rigid is None else 2 * cx - op.rigid)
+    return Op(
+        op.shape,
+        op.ink,
+        tuple((2 * cx - x, y) for x, y in op.pts),
+        op.width,
+        op.outline,
+        op.mask,
+        op.tag,
+        None if op.rigid is None else 2 * cx - op.rigid,
+    )
 
 
 def rigid(ops: Iterable[Op], cx: float) -> list[Op]:
@@ -157,7 +178,7 @@ def cbez(p0: Point, p1: Point, p2: Point, p3: Point, n: int = 10) -> list[Point]
     out = []
     for i in range(n + 1):
         t = i / n
-        a, b, c, d = (1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t * t, t ** 3
+        a, b, c, d = (1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t * t, t**3
         out.append(
             (
                 a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
@@ -189,8 +210,9 @@ def column(x: float, y0: float, y1: float, n: int, r: float, ink: str = "hw") ->
     return [dot(x, y0 + (y1 - y0) * i / (n - 1), r, ink) for i in range(n)]
 
 
-def fringe(a: Point, b: Point, n: int, length: float, ink: str = "body", width: float = 0.006,
-           angle: float = 0.0) -> list[Op]:
+def fringe(
+    a: Point, b: Point, n: int, length: float, ink: str = "body", width: float = 0.006, angle: float = 0.0
+) -> list[Op]:
     """n tassels hanging from the edge a-b (perpendicular, tilted by `angle` radians)."""
     dx, dy = b[0] - a[0], b[1] - a[1]
     norm = math.hypot(dx, dy) or 1.0

@@ -61,6 +61,7 @@ def surface_pattern(material: MaterialLook, pattern: PatternLook) -> PatternLook
         return PatternLook.CHECK
     return pattern
 
+
 # highlight bands along the light axis: (position on the axis -1..1, width, amplitude in shade levels)
 _BANDS: dict[str, tuple[tuple[float, float, float], ...]] = {
     "matte": (),
@@ -139,7 +140,9 @@ def _field(gloss: str, light: int, size: int) -> Image.Image:
         for pos, width, amp in _BANDS[gloss]:
             f += amp * np.exp(-(((t - pos) / width) ** 2))
         top = (SHADES - 1) * 16  # so that value + threshold stays <= 255 and (it // 16) <= 15
-        fixed = Image.fromarray(np.clip(f * 16.0, 0, top).astype(np.uint8)).resize((size, size), Image.Resampling.NEAREST)
+        fixed = Image.fromarray(np.clip(f * 16.0, 0, top).astype(np.uint8)).resize(
+            (size, size), Image.Resampling.NEAREST
+        )
         # (level * 16 + threshold) // 16: ordered dithering to whole levels
         return ImageChops.add_modulo(fixed, _bayer(size)).point(_SHIFT4_LUT)
 
@@ -232,8 +235,6 @@ def _texture(texture: str, surface: str, size: int) -> Image.Image:
         return Image.fromarray((np.clip(m, -3, 3) + 3).astype(np.uint8))
 
     return _textures.get(("tex", texture, surface, size), build)
-
-
 
 
 def light_map(material: MaterialLook, surface: str, light: int, size: int) -> Image.Image:

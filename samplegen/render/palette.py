@@ -62,6 +62,7 @@ _CHECK_LOOKS = {
     PatternLook.CONTRAST_CHECK,
 }
 
+
 class _V(tuple):
     """A colour as three Python floats with the few vector operations the ink rules use.
 

@@ -64,8 +64,16 @@ def hood_trim(cx: float, y: float, half_w: float) -> list[Op]:
     return [line(rim, "light", 0.03, mask=True), line(rim, "dark", 0.004)]
 
 
-def sleeve(shoulder: Point, armpit: Point, length: float, angle: float, cuff: float,
-           tag: str | None = None, cuff_band: float = 0.0, cuff_ink: str = "body") -> tuple[list[Op], list[Point]]:
+def sleeve(
+    shoulder: Point,
+    armpit: Point,
+    length: float,
+    angle: float,
+    cuff: float,
+    tag: str | None = None,
+    cuff_band: float = 0.0,
+    cuff_ink: str = "body",
+) -> tuple[list[Op], list[Point]]:
     """A sleeve on the right-hand side hanging `angle` degrees out from vertical.
 
     Returns the ops (sleeve polygon, optional cuff band) and the outer edge polyline (for stripes).
@@ -89,10 +97,7 @@ def sleeve(shoulder: Point, armpit: Point, length: float, angle: float, cuff: fl
 
 def ribs(p0: Point, p1: Point, q0: Point, q1: Point, n: int, tag: str | None = None) -> list[Op]:
     """n thin rib lines across the band whose top edge is p0-p1 and bottom edge q0-q1."""
-    return [
-        line([lerp(p0, p1, (i + 0.5) / n), lerp(q0, q1, (i + 0.5) / n)], "dark", 0.003, tag=tag)
-        for i in range(n)
-    ]
+    return [line([lerp(p0, p1, (i + 0.5) / n), lerp(q0, q1, (i + 0.5) / n)], "dark", 0.003, tag=tag) for i in range(n)]
 
 
 def crew_neck(top: float, half_w: float, depth: float, back: float = 0.015) -> tuple[list[Point], list[Op]]:
@@ -113,8 +118,9 @@ def welt(x0: float, y0: float, x1: float, y1: float) -> list[Op]:
     return [line([(x0, y0), (x1, y1)], "dark", 0.007)]
 
 
-def sleeves(shoulder, armpit, length, angle, cuff, tag=None, cuff_band=0.0, cuff_ink="body",
-            rib=0) -> tuple[list[Op], list[list]]:
+def sleeves(
+    shoulder, armpit, length, angle, cuff, tag=None, cuff_band=0.0, cuff_ink="body", rib=0
+) -> tuple[list[Op], list[list]]:
     """Both sleeves (right one built, left mirrored) and their outer edges."""
     ops, outer = sleeve(shoulder, armpit, length, angle, cuff, tag, cuff_band, cuff_ink)
     if rib and cuff_band:
@@ -164,13 +170,19 @@ def patch_pocket(cx: float, y: float, w: float, h: float, flap: bool = True) -> 
     """A patch pocket (outlined body piece), with a flap and button when `flap`."""
     ops = [poly(rrect(cx - w / 2, y, cx + w / 2, y + h, 0.006, 2), "body", "dark", 0.004)]
     if flap:
-        ops += [poly(rect(cx - w / 2 - 0.004, y - 0.004, cx + w / 2 + 0.004, y + h * 0.3), "body", "dark", 0.004),
-                dot(cx, y + h * 0.22, 0.007, "dark")]
+        ops += [
+            poly(rect(cx - w / 2 - 0.004, y - 0.004, cx + w / 2 + 0.004, y + h * 0.3), "body", "dark", 0.004),
+            dot(cx, y + h * 0.22, 0.007, "dark"),
+        ]
     return ops
 
 
 def drawcord(y: float, x0: float, x1: float) -> list[Op]:
     """A drawcord channel across y with two cord ends hanging at the front."""
-    return [line([(x0, y), (x1, y)], "dark", 0.004),
-            line([(0.48, y), (0.47, y + 0.07)], "light", 0.006), line([(0.52, y), (0.53, y + 0.07)], "light", 0.006),
-            dot(0.47, y + 0.075, 0.009, "hw"), dot(0.53, y + 0.075, 0.009, "hw")]
+    return [
+        line([(x0, y), (x1, y)], "dark", 0.004),
+        line([(0.48, y), (0.47, y + 0.07)], "light", 0.006),
+        line([(0.52, y), (0.53, y + 0.07)], "light", 0.006),
+        dot(0.47, y + 0.075, 0.009, "hw"),
+        dot(0.53, y + 0.075, 0.009, "hw"),
+    ]

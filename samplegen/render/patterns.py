@@ -38,7 +38,14 @@ PERIOD_FACTOR: dict[PatternLook, float] = {
 # categories: 1 dark band, 2 light line, 3 red line (0 is the ground)
 _STRIPES: dict[str, tuple[tuple[float, float, int], ...]] = {
     "classic": ((0.26, 0.5, 1), (0.66, 0.685, 2), (0.83, 0.85, 3)),
-    "vintage": ((0.28, 0.34, 1), (0.365, 0.425, 1), (0.45, 0.51, 1), (0.64, 0.655, 2), (0.675, 0.69, 2), (0.84, 0.855, 3)),
+    "vintage": (
+        (0.28, 0.34, 1),
+        (0.365, 0.425, 1),
+        (0.45, 0.51, 1),
+        (0.64, 0.655, 2),
+        (0.675, 0.69, 2),
+        (0.84, 0.855, 3),
+    ),
     "house": ((0.18, 0.5, 1), (0.6, 0.66, 2), (0.8, 0.815, 3), (0.9, 0.915, 3)),
     "contrast": ((0.0, 0.34, 1), (0.5, 0.56, 2), (0.72, 0.78, 3)),
 }
@@ -198,7 +205,9 @@ def _duck(draw: ImageDraw.ImageDraw, ox: float, oy: float, cell: float, flip: bo
 
 def _ekd_print_tile(w: int) -> np.ndarray:
     """The EKD print: light knights in a square grid, all facing one way, on bands of the motif colour."""
-    tile = _draw_tile(w, w, _knight, ((0.25, 0.25, False), (0.75, 0.25, False), (0.25, 0.75, False), (0.75, 0.75, False)))
+    tile = _draw_tile(
+        w, w, _knight, ((0.25, 0.25, False), (0.75, 0.25, False), (0.25, 0.75, False), (0.75, 0.75, False))
+    )
     band = np.zeros((w, w), dtype=bool)
     band[: w // 2] = True
     out = np.where(tile == P1, P2, np.where(band, P1, GROUND)).astype(np.uint8)
@@ -229,8 +238,8 @@ def _argyle_tile(period: int) -> np.ndarray:
     d1 = np.abs((u % 1.0) - 0.5) + np.abs(v - 0.5)
     out = np.where(d1 < 0.5, np.where(u < 1.0, P1M, P1), GROUND).astype(np.uint8)
     lw = 0.6 / w + 0.012
-    a = ((u + v + 0.5) % 1.0)
-    b = ((u - v + 0.5) % 1.0)
+    a = (u + v + 0.5) % 1.0
+    b = (u - v + 0.5) % 1.0
     out[(np.minimum(a, 1 - a) < lw) | (np.minimum(b, 1 - b) < lw)] = P2
     return out
 
@@ -246,11 +255,7 @@ def _camo_tile(period: int) -> np.ndarray:
         + 0.45 * np.sin(5 * x - 1 * y + 2.2)
         + 0.35 * np.sin(-2 * x + 5 * y + 0.9)
     )
-    m = (
-        np.sin(1 * x + 2 * y + 2.5)
-        + 0.7 * np.sin(3 * x - 2 * y + 0.4)
-        + 0.5 * np.sin(4 * x + 3 * y + 5.0)
-    )
+    m = np.sin(1 * x + 2 * y + 2.5) + 0.7 * np.sin(3 * x - 2 * y + 0.4) + 0.5 * np.sin(4 * x + 3 * y + 5.0)
     out = np.full((t, t), GROUND, dtype=np.uint8)
     out[n > 0.45] = P1M
     out[m > 0.9] = P1

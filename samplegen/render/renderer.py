@@ -44,10 +44,26 @@ from schemas.looks import Audience, DetailLook, ItemKind, PatternLook, SizeLook
 from schemas.product import ProductSpec
 
 _CLOTHING = {
-    ItemKind.TRENCH_COAT, ItemKind.COAT, ItemKind.QUILTED_JACKET, ItemKind.PUFFER_JACKET, ItemKind.JACKET,
-    ItemKind.CAPE, ItemKind.DRESS, ItemKind.SHIRT, ItemKind.T_SHIRT, ItemKind.POLO_SHIRT, ItemKind.SWEATER,
-    ItemKind.CARDIGAN, ItemKind.HOODIE, ItemKind.BLAZER, ItemKind.TROUSERS, ItemKind.SHORTS, ItemKind.SKIRT,
-    ItemKind.SWIMSUIT, ItemKind.BABY_ROMPER, ItemKind.SCARF,
+    ItemKind.TRENCH_COAT,
+    ItemKind.COAT,
+    ItemKind.QUILTED_JACKET,
+    ItemKind.PUFFER_JACKET,
+    ItemKind.JACKET,
+    ItemKind.CAPE,
+    ItemKind.DRESS,
+    ItemKind.SHIRT,
+    ItemKind.T_SHIRT,
+    ItemKind.POLO_SHIRT,
+    ItemKind.SWEATER,
+    ItemKind.CARDIGAN,
+    ItemKind.HOODIE,
+    ItemKind.BLAZER,
+    ItemKind.TROUSERS,
+    ItemKind.SHORTS,
+    ItemKind.SKIRT,
+    ItemKind.SWIMSUIT,
+    ItemKind.BABY_ROMPER,
+    ItemKind.SCARF,
 }
 
 LARGEST = max(SIZE_SCALE.values())  # the size cue every kind's drawing scale leaves room for
@@ -62,7 +78,7 @@ def max_angle(kind: ItemKind) -> float:
 def _period(pixels: float) -> int:
     """Pattern base period quantised to quarter octaves (bounded number of cached textures)."""
     q = round(math.log2(max(4.0, pixels)) * 4) / 4
-    return round(2.0 ** q)
+    return round(2.0**q)
 
 
 def clear_caches() -> None:
@@ -124,16 +140,25 @@ def kind_fill(kind: ItemKind, family: str | None = None) -> float:
     return min(fill, room_x / (need_x * LARGEST), room_y / (need_y * LARGEST))
 
 
-def _program(kind: ItemKind, detail: DetailLook, size_look: SizeLook, family: str | None, audience: Audience,
-             shape: str | None = None, line: int = 0, trim: bool = False) -> tuple[Program, float]:
+def _program(
+    kind: ItemKind,
+    detail: DetailLook,
+    size_look: SizeLook,
+    family: str | None,
+    audience: Audience,
+    shape: str | None = None,
+    line: int = 0,
+    trim: bool = False,
+) -> tuple[Program, float]:
     """The drawing to pose and its pixels per unit in a frame whose shorter side is 1."""
     prog = audience_program(kind, detail, size_look, family, audience, shape, line, trim)
     unit = kind_fill(kind, family) * SIZE_SCALE[size_look] * cut_for(kind, audience).scale
     return prog, unit
 
 
-def _placement(prog: Program, unit: float, fr: Frame, angle: float,
-               offset: tuple[float, float]) -> tuple[float, float, float, float, float]:
+def _placement(
+    prog: Program, unit: float, fr: Frame, angle: float, offset: tuple[float, float]
+) -> tuple[float, float, float, float, float]:
     """Pixels per normalised unit, centre (x, y) and half extents (x, y) of the posed drawing.
 
     `unit` is the scale in frame bases; only a drawing larger than the frame's item area (the widest and
@@ -190,8 +215,16 @@ def compose(spec: ProductSpec, sc: Scene, size: int | tuple[int, int]) -> Image.
     fr = frame(*check_size(size))
     width, height = fr.width, fr.height
     sil = silhouette(spec.kind, spec.bag_family, spec.noun_shape, spec.line_shape)
-    prog, unit = _program(spec.kind, spec.detail_look, spec.size_look, spec.bag_family, spec.audience,
-                          spec.noun_shape, spec.line_shape, spec.material_look in TRIMMED)
+    prog, unit = _program(
+        spec.kind,
+        spec.detail_look,
+        spec.size_look,
+        spec.bag_family,
+        spec.audience,
+        spec.noun_shape,
+        spec.line_shape,
+        spec.material_look in TRIMMED,
+    )
     surface = "quilt" if spec.detail_look is DetailLook.QUILTED else sil.surface
 
     canvas = background(sc.bg_style, width, height).copy()

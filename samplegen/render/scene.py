@@ -76,9 +76,7 @@ def _tones(family: int, jitter: int, depth: int) -> tuple[tuple[int, int, int], 
 
 
 # every backdrop tone pair on the grid, indexed by (family, jitter, depth)
-_TONES = [
-    [[_tones(f, j, d) for d in range(_DEPTH_STEPS)] for j in range(_JITTER_STEPS)] for f in range(len(BG_TONES))
-]
+_TONES = [[[_tones(f, j, d) for d in range(_DEPTH_STEPS)] for j in range(_JITTER_STEPS)] for f in range(len(BG_TONES))]
 
 
 # Which of the N_RANDOM draws only choose palette entries (backdrop tones, light contrast, warmth, shadow
@@ -124,7 +122,7 @@ def background(style: int, width: int, height: int) -> Image.Image:
         y = ((np.arange(ny, dtype=np.float32) + 0.5) / ny)[:, None]
         name = BG_STYLES[style]
         if name == "vertical":
-            t = np.broadcast_to(y ** 1.3, (ny, nx))
+            t = np.broadcast_to(y**1.3, (ny, nx))
         elif name == "radial":
             t = np.clip(np.sqrt((x - 0.5) ** 2 + (y - 0.42) ** 2) / 0.72, 0, 1)
         elif name == "diagonal":
@@ -132,7 +130,9 @@ def background(style: int, width: int, height: int) -> Image.Image:
         else:  # horizon: wall then floor, softly blended
             t = 0.35 * y + 0.65 / (1.0 + np.exp(-(y - 0.7) * 14.0))
         top = (GRAD_LEVELS - 1) * 16
-        fixed = Image.fromarray(np.clip(t * top, 0, top).astype(np.uint8)).resize((width, height), Image.Resampling.NEAREST)
+        fixed = Image.fromarray(np.clip(t * top, 0, top).astype(np.uint8)).resize(
+            (width, height), Image.Resampling.NEAREST
+        )
         dither = Image.fromarray(np.tile(_BAYER16, (height // 4 + 1, width // 4 + 1))[:height, :width])
         return ImageChops.add_modulo(fixed, dither).point(_SHIFT4_LUT)
 

@@ -102,8 +102,17 @@ def prepare_ops(ops: Sequence[Op], restores: Sequence[bool] | None = None) -> Dr
         if fill == BODY and outline is None and not op.mask and not restore:
             continue  # texture is already there and the op adds nothing to the silhouette
         compiled.append((_SHAPES[op.shape], fill, a, b, op.width / ref, outline, op.mask, restore))
-    return Drawing(raw, pad_in, in_mask, n_draw, tuple(spans[i] for i in rigid), tuple(compiled),
-                   (lo0 + hi0) / 2, ref, any(c[-1] for c in compiled))
+    return Drawing(
+        raw,
+        pad_in,
+        in_mask,
+        n_draw,
+        tuple(spans[i] for i in rigid),
+        tuple(compiled),
+        (lo0 + hi0) / 2,
+        ref,
+        any(c[-1] for c in compiled),
+    )
 
 
 def compile_drawing(drawing: Drawing, warp=None) -> Program:

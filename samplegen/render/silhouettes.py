@@ -62,9 +62,13 @@ def unknown_shapes(profile) -> list[str]:
         known = shape_names(spec.kind)
         for noun in spec.nouns:
             if noun.shape is not None and noun.shape not in known:
-                problems.append(f"{spec.kind.value} noun {noun.word!r} has shape {noun.shape!r} (known: {', '.join(known)})")
+                problems.append(
+                    f"{spec.kind.value} noun {noun.word!r} has shape {noun.shape!r} (known: {', '.join(known)})"
+                )
         for beauty in spec.beauty_lines:
             if beauty.shape >= line_count(spec.kind):
-                problems.append(f"{spec.kind.value} line {beauty.line!r} has shape {beauty.shape} "
-                                f"(known: 0 to {line_count(spec.kind) - 1})")
+                problems.append(
+                    f"{spec.kind.value} line {beauty.line!r} has shape {beauty.shape} "
+                    f"(known: 0 to {line_count(spec.kind) - 1})"
+                )
     return problems

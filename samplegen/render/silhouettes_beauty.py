@@ -25,8 +25,11 @@ def lipstick(family: str | None) -> Silhouette:
 def foundation(family: str | None) -> Silhouette:
     ops: list[Op] = [solid(rrect(0.35, 0.33, 0.65, 0.95, 0.04), "aux", "dark", 0.004)]
     ops += [solid(rrect(0.375, 0.4, 0.625, 0.925, 0.03), "ground")]
-    ops += [solid(rect(0.395, 0.6, 0.605, 0.76), "light"), line([(0.43, 0.65), (0.57, 0.65)], "dark", 0.008),
-            line([(0.44, 0.7), (0.56, 0.7)], "dark", 0.004)]
+    ops += [
+        solid(rect(0.395, 0.6, 0.605, 0.76), "light"),
+        line([(0.43, 0.65), (0.57, 0.65)], "dark", 0.008),
+        line([(0.44, 0.7), (0.56, 0.7)], "dark", 0.004),
+    ]
     ops += [line([(0.385, 0.37), (0.385, 0.9)], "light", 0.01)]
     ops += [poly(rect(0.41, 0.25, 0.59, 0.318), "body", "dark", 0.003)]
     ops += [solid(rect(0.475, 0.16, 0.525, 0.25), "black")]
@@ -86,13 +89,29 @@ def lipstick_sheer(family: str | None) -> Silhouette:
 
 def foundation_matte(family: str | None) -> Silhouette:
     """A round-shouldered frosted bottle with a wide domed screw cap."""
-    ops: list[Op] = [solid(path(bez((0.26, 0.5), (0.26, 0.4), (0.42, 0.38), 4), [(0.58, 0.38)],
-                                bez((0.58, 0.38), (0.74, 0.4), (0.74, 0.5), 4), [(0.74, 0.95), (0.26, 0.95)]),
-                           "aux", "dark", 0.004)]
+    ops: list[Op] = [
+        solid(
+            path(
+                bez((0.26, 0.5), (0.26, 0.4), (0.42, 0.38), 4),
+                [(0.58, 0.38)],
+                bez((0.58, 0.38), (0.74, 0.4), (0.74, 0.5), 4),
+                [(0.74, 0.95), (0.26, 0.95)],
+            ),
+            "aux",
+            "dark",
+            0.004,
+        )
+    ]
     ops += [solid(rrect(0.3, 0.5, 0.7, 0.92, 0.03), "ground")]
     ops += [solid(rect(0.36, 0.62, 0.64, 0.74), "light")]
-    ops += [poly(path(bez((0.3, 0.36), (0.3, 0.14), (0.5, 0.14), 6), bez((0.5, 0.14), (0.7, 0.14), (0.7, 0.36), 6)),
-                 "body", "dark", 0.004)]
+    ops += [
+        poly(
+            path(bez((0.3, 0.36), (0.3, 0.14), (0.5, 0.14), 6), bez((0.5, 0.14), (0.7, 0.14), (0.7, 0.36), 6)),
+            "body",
+            "dark",
+            0.004,
+        )
+    ]
     return Silhouette(tuple(ops), fill=0.8, aux="glass", motif=0.1)
 
 
@@ -123,8 +142,12 @@ def _bottle(body: list, glass_inset: list, cap: list, neck: tuple) -> list[Op]:
 
 def fragrance_goddess(family: str | None) -> Silhouette:
     """A tall slim bottle under a tall cap."""
-    ops = _bottle(rrect(0.33, 0.36, 0.67, 0.95, 0.05), rrect(0.36, 0.42, 0.64, 0.92, 0.04),
-                  rrect(0.42, 0.04, 0.58, 0.31, 0.02), (0.46, 0.31, 0.54, 0.36))
+    ops = _bottle(
+        rrect(0.33, 0.36, 0.67, 0.95, 0.05),
+        rrect(0.36, 0.42, 0.64, 0.92, 0.04),
+        rrect(0.42, 0.04, 0.58, 0.31, 0.02),
+        (0.46, 0.31, 0.54, 0.36),
+    )
     ops += [line([(0.37, 0.42), (0.37, 0.9)], "light", 0.012), solid(rect(0.4, 0.6, 0.6, 0.68), "hw", "dark", 0.003)]
     return Silhouette(tuple(ops), fill=0.8, aux="glass", motif=0.1, anchors={"volume": 0.36})
 
@@ -133,7 +156,10 @@ def fragrance_hero(family: str | None) -> Silhouette:
     """A heavy block with a thick glass base under a squat black cap."""
     ops: list[Op] = [solid(rect(0.2, 0.34, 0.8, 0.95), "aux", "dark", 0.004)]
     ops += [solid(rect(0.24, 0.38, 0.76, 0.8), "ground")]
-    ops += [solid(rect(0.36, 0.18, 0.64, 0.34), "black", "dark", 0.003), poly(rect(0.36, 0.26, 0.64, 0.3), "body", "dark", 0.002)]
+    ops += [
+        solid(rect(0.36, 0.18, 0.64, 0.34), "black", "dark", 0.003),
+        poly(rect(0.36, 0.26, 0.64, 0.3), "body", "dark", 0.002),
+    ]
     ops += [line([(0.24, 0.86), (0.76, 0.86)], "light", 0.008)]
     ops += [dot(0.5, 0.58, 0.05, "hw")]
     return Silhouette(tuple(ops), fill=0.8, aux="glass", motif=0.1, anchors={"volume": 0.34})
@@ -161,6 +187,10 @@ LINES = {
     ItemKind.LIPSTICK: (with_family(lipstick), with_family(lipstick_matte), with_family(lipstick_sheer)),
     ItemKind.FOUNDATION: (with_family(foundation), with_family(foundation_matte), with_family(concealer)),
     ItemKind.EYE_PALETTE: (with_family(eye_palette), with_family(eye_compact)),
-    ItemKind.FRAGRANCE: (with_family(fragrance_goddess), with_family(fragrance_her), with_family(fragrance_hero),
-                         with_family(fragrance_mr)),
+    ItemKind.FRAGRANCE: (
+        with_family(fragrance_goddess),
+        with_family(fragrance_her),
+        with_family(fragrance_hero),
+        with_family(fragrance_mr),
+    ),
 }

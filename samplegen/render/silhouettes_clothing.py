@@ -49,17 +49,25 @@ def dress() -> Silhouette:
     top, nw = 0.05, 0.06
     neck, inside = crew_neck(top, nw, 0.06)
     s, a = (0.63, 0.07), (0.625, 0.2)
-    right = path(neck, [s, a, (0.595, 0.36), (0.64, 0.48)], bez((0.64, 0.48), (0.72, 0.75), (0.75, 0.93), 4),
-                 [(0.5, 0.945)])
+    right = path(
+        neck, [s, a, (0.595, 0.36), (0.64, 0.48)], bez((0.64, 0.48), (0.72, 0.75), (0.75, 0.93), 4), [(0.5, 0.945)]
+    )
     long_sl, outer = sleeves(s, a, 0.42, 12, 0.05, "!short")
     short_sl, _ = sleeves(s, a, 0.12, 25, 0.065, "short")
     ops: list[Op] = long_sl + short_sl + [poly(sym(right))] + inside
     ops += [line([(0.405, 0.36), (0.595, 0.36)], "dark", 0.005)]
     ops += [line([(0.44, 0.4), (0.38, 0.92)], "dark", 0.003), line([(0.56, 0.4), (0.62, 0.92)], "dark", 0.003)]
     return Silhouette(
-        tuple(ops), fill=0.86, pivot=0.36,
-        anchors={"neck": (0.5, top, nw), "waist": (0.36, 0.097), "stripes": outer,
-                 "pleats": (0.37, 0.93, 0.405, 0.595, 0.255, 0.745), "front": [(0.5, 0.12), (0.5, 0.36)]},
+        tuple(ops),
+        fill=0.86,
+        pivot=0.36,
+        anchors={
+            "neck": (0.5, top, nw),
+            "waist": (0.36, 0.097),
+            "stripes": outer,
+            "pleats": (0.37, 0.93, 0.405, 0.595, 0.255, 0.745),
+            "front": [(0.5, 0.12), (0.5, 0.36)],
+        },
     )
 
 
@@ -76,10 +84,20 @@ def shirt_dress() -> Silhouette:
     ops += [line([(0.485, 0.1), (0.485, 0.87)], "dark", 0.003), line([(0.515, 0.1), (0.515, 0.87)], "dark", 0.003)]
     ops += column(0.5, 0.14, 0.8, 8, 0.007, "dark")
     ops += belt(0.36, 0.12)
-    return Silhouette(tuple(ops), fill=0.86, pivot=0.36,
-                      anchors={"neck": (0.5, top, nw), "stripes": outer, "facing": [collar, mirror(collar)],
-                               "waist": (0.36, 0.12), "belt_worn": True,
-                               "pleats": (0.39, 0.86, 0.39, 0.61, 0.34, 0.66), "front": [(0.5, 0.1), (0.5, 0.36)]})
+    return Silhouette(
+        tuple(ops),
+        fill=0.86,
+        pivot=0.36,
+        anchors={
+            "neck": (0.5, top, nw),
+            "stripes": outer,
+            "facing": [collar, mirror(collar)],
+            "waist": (0.36, 0.12),
+            "belt_worn": True,
+            "pleats": (0.39, 0.86, 0.39, 0.61, 0.34, 0.66),
+            "front": [(0.5, 0.1), (0.5, 0.36)],
+        },
+    )
 
 
 def sweater_dress() -> Silhouette:
@@ -93,24 +111,46 @@ def sweater_dress() -> Silhouette:
     ops: list[Op] = long_sl + short_sl + [poly(sym(right))] + inside
     ops += [poly(rect(0.35, 0.93, 0.65, 0.98))]
     ops += ribs((0.35, 0.93), (0.65, 0.93), (0.35, 0.98), (0.65, 0.98), 12)
-    return Silhouette(tuple(ops), fill=0.86, pivot=0.4, surface="knit",
-                      anchors={"neck": (0.5, top, nw), "waist": (0.4, 0.16), "stripes": outer,
-                               "pleats": (0.42, 0.93, 0.35, 0.65, 0.35, 0.65), "front": [(0.5, 0.11), (0.5, 0.4)]})
+    return Silhouette(
+        tuple(ops),
+        fill=0.86,
+        pivot=0.4,
+        surface="knit",
+        anchors={
+            "neck": (0.5, top, nw),
+            "waist": (0.4, 0.16),
+            "stripes": outer,
+            "pleats": (0.42, 0.93, 0.35, 0.65, 0.35, 0.65),
+            "front": [(0.5, 0.11), (0.5, 0.4)],
+        },
+    )
 
 
 def slip_dress() -> Silhouette:
     """A bias-cut slip dress on spaghetti straps: V neckline, no sleeves, a long fluid skirt."""
-    right = path([(0.5, 0.26), (0.555, 0.2), (0.61, 0.17), (0.625, 0.22), (0.6, 0.36)],
-                 bez((0.6, 0.36), (0.64, 0.7), (0.7, 0.97), 5), [(0.5, 0.985)])
+    right = path(
+        [(0.5, 0.26), (0.555, 0.2), (0.61, 0.17), (0.625, 0.22), (0.6, 0.36)],
+        bez((0.6, 0.36), (0.64, 0.7), (0.7, 0.97), 5),
+        [(0.5, 0.985)],
+    )
     ops: list[Op] = pair(line([(0.6, 0.18), (0.585, 0.02)], "body", 0.01, mask=True, tag="!short"))
     ops += pair(poly([(0.56, 0.06), (0.68, 0.1), (0.7, 0.2), (0.62, 0.24)], tag="short"))
     ops += [poly(sym(right))]
     ops += [line([(0.39, 0.19), (0.5, 0.27), (0.61, 0.19)], "dark", 0.004)]
     ops += [line([(0.46, 0.4), (0.42, 0.96)], "dark", 0.003), line([(0.56, 0.45), (0.61, 0.96)], "dark", 0.003)]
     stripe = [(0.61, 0.2), (0.69, 0.96)]
-    return Silhouette(tuple(ops), fill=0.88, pivot=0.36,
-                      anchors={"neck": (0.5, 0.17, 0.09), "waist": (0.36, 0.1), "stripes": [stripe, mirror(stripe)],
-                               "pleats": (0.4, 0.97, 0.41, 0.59, 0.31, 0.69), "front": [(0.5, 0.28), (0.5, 0.4)]})
+    return Silhouette(
+        tuple(ops),
+        fill=0.88,
+        pivot=0.36,
+        anchors={
+            "neck": (0.5, 0.17, 0.09),
+            "waist": (0.36, 0.1),
+            "stripes": [stripe, mirror(stripe)],
+            "pleats": (0.4, 0.97, 0.41, 0.59, 0.31, 0.69),
+            "front": [(0.5, 0.28), (0.5, 0.4)],
+        },
+    )
 
 
 def polo_dress() -> Silhouette:
@@ -126,25 +166,43 @@ def polo_dress() -> Silhouette:
     ops += [poly(collar), poly(mirror(collar))]
     ops += column(0.5, 0.2, 0.28, 3, 0.007, "dark")
     ops += [dot(0.6, 0.24, 0.014, "accent"), line([(0.31, 0.81), (0.69, 0.81)], "dark", 0.003)]
-    return Silhouette(tuple(ops), fill=0.84, pivot=0.36,
-                      anchors={"neck": (0.5, top, nw), "waist": (0.42, 0.17), "stripes": outer,
-                               "facing": [collar, mirror(collar)], "pleats": (0.45, 0.83, 0.34, 0.66, 0.31, 0.69)})
+    return Silhouette(
+        tuple(ops),
+        fill=0.84,
+        pivot=0.36,
+        anchors={
+            "neck": (0.5, top, nw),
+            "waist": (0.42, 0.17),
+            "stripes": outer,
+            "facing": [collar, mirror(collar)],
+            "pleats": (0.45, 0.83, 0.34, 0.66, 0.31, 0.69),
+        },
+    )
 
 
 def gown() -> Silhouette:
     """An evening gown: a strapless fitted bodice and a floor-length skirt that pools wide."""
-    right = path([(0.5, 0.12), (0.56, 0.09), (0.6, 0.1), (0.59, 0.3)],
-                 cbez((0.59, 0.3), (0.7, 0.5), (0.88, 0.8), (0.95, 1.0), 6),
-                 bez((0.95, 1.0), (0.75, 1.04), (0.5, 1.03), 4))
+    right = path(
+        [(0.5, 0.12), (0.56, 0.09), (0.6, 0.1), (0.59, 0.3)],
+        cbez((0.59, 0.3), (0.7, 0.5), (0.88, 0.8), (0.95, 1.0), 6),
+        bez((0.95, 1.0), (0.75, 1.04), (0.5, 1.03), 4),
+    )
     ops: list[Op] = pair(poly([(0.57, 0.09), (0.69, 0.08), (0.72, 0.18), (0.6, 0.2)], tag="short"))
     ops += [poly(sym(right))]
     ops += [line(bez((0.4, 0.1), (0.5, 0.14), (0.6, 0.1), 4), "dark", 0.004)]
     ops += [line([(0.41, 0.3), (0.59, 0.3)], "dark", 0.005)]
     for x0, x1 in ((0.47, 0.4), (0.53, 0.6), (0.44, 0.25), (0.56, 0.75)):
         ops.append(line([(x0, 0.32), (x1, 1.0)], "dark", 0.003))
-    return Silhouette(tuple(ops), fill=0.9, pivot=0.3,
-                      anchors={"waist": (0.3, 0.09), "pleats": (0.32, 1.0, 0.42, 0.58, 0.1, 0.9),
-                               "stripes": [[(0.6, 0.32), (0.93, 0.98)], [(0.4, 0.32), (0.07, 0.98)]]})
+    return Silhouette(
+        tuple(ops),
+        fill=0.9,
+        pivot=0.3,
+        anchors={
+            "waist": (0.3, 0.09),
+            "pleats": (0.32, 1.0, 0.42, 0.58, 0.1, 0.9),
+            "stripes": [[(0.6, 0.32), (0.93, 0.98)], [(0.4, 0.32), (0.07, 0.98)]],
+        },
+    )
 
 
 # --------------------------------------------------------------------------------------------------- tops
@@ -153,8 +211,9 @@ def gown() -> Silhouette:
 def shirt() -> Silhouette:
     top, nw = 0.06, 0.05
     s, a = (0.665, 0.09), (0.66, 0.26)
-    right = path([(0.5, 0.12), (0.5 + nw, top), s, a, (0.655, 0.5), (0.66, 0.72)],
-                 bez((0.66, 0.72), (0.6, 0.8), (0.5, 0.8), 4))
+    right = path(
+        [(0.5, 0.12), (0.5 + nw, top), s, a, (0.655, 0.5), (0.66, 0.72)], bez((0.66, 0.72), (0.6, 0.8), (0.5, 0.8), 4)
+    )
     long_sl, outer = sleeves(s, a, 0.5, 13, 0.055, "!short", 0.05, "body")
     short_sl, _ = sleeves(s, a, 0.16, 30, 0.07, "short")
     collar = [(0.55, 0.052), (0.605, 0.075), (0.575, 0.165), (0.503, 0.12)]
@@ -165,10 +224,17 @@ def shirt() -> Silhouette:
     ops += [poly(rect(0.365, 0.21, 0.44, 0.3))]
     ops += pair(line([(0.35, 0.17), (0.44, 0.165)], "dark", 0.003))
     return Silhouette(
-        tuple(ops), fill=0.82, pivot=0.45,
-        anchors={"neck": (0.5, top, nw), "waist": (0.45, 0.156), "stripes": outer,
-                 "facing": [collar, mirror(collar)], "front": [(0.5, 0.13), (0.5, 0.78)],
-                 "pleats": (0.14, 0.46, 0.39, 0.61, 0.39, 0.61)},
+        tuple(ops),
+        fill=0.82,
+        pivot=0.45,
+        anchors={
+            "neck": (0.5, top, nw),
+            "waist": (0.45, 0.156),
+            "stripes": outer,
+            "facing": [collar, mirror(collar)],
+            "front": [(0.5, 0.13), (0.5, 0.78)],
+            "pleats": (0.14, 0.46, 0.39, 0.61, 0.39, 0.61),
+        },
     )
 
 
@@ -178,20 +244,36 @@ def blouse() -> Silhouette:
     neck, inside = crew_neck(top, nw, 0.04)
     s, a = (0.655, 0.1), (0.65, 0.26)
     right = path(neck, [s, a, (0.64, 0.5), (0.65, 0.62)], bez((0.65, 0.62), (0.6, 0.68), (0.5, 0.68), 4))
-    puff = path([s], cbez(s, (0.82, 0.16), (0.86, 0.5), (0.83, 0.6), 6), [(0.74, 0.62)],
-                cbez((0.74, 0.62), (0.74, 0.5), (0.7, 0.35), a, 5))
+    puff = path(
+        [s],
+        cbez(s, (0.82, 0.16), (0.86, 0.5), (0.83, 0.6), 6),
+        [(0.74, 0.62)],
+        cbez((0.74, 0.62), (0.74, 0.5), (0.7, 0.35), a, 5),
+    )
     cuff = [(0.735, 0.6), (0.835, 0.59), (0.835, 0.66), (0.735, 0.67)]
     ops: list[Op] = pair(poly(puff, tag="!short")) + pair(poly(cuff, tag="!short"))
     ops += pair(poly([s, (0.75, 0.2), (0.7, 0.29), a], tag="short"))
     ops += [poly(sym(right))] + inside
     bow = [(0.5, 0.13), (0.43, 0.09), (0.41, 0.17)]
     ops += [poly(bow), poly(mirror(bow))]
-    ops += [line([(0.49, 0.14), (0.45, 0.34)], "body", 0.02, mask=True), line([(0.51, 0.14), (0.56, 0.32)], "body", 0.02, mask=True)]
+    ops += [
+        line([(0.49, 0.14), (0.45, 0.34)], "body", 0.02, mask=True),
+        line([(0.51, 0.14), (0.56, 0.32)], "body", 0.02, mask=True),
+    ]
     ops += [line([(0.49, 0.14), (0.45, 0.34)], "dark", 0.003), dot(0.5, 0.135, 0.014, "dark")]
     outer = [[(0.66, 0.11), (0.82, 0.58)], mirror([(0.66, 0.11), (0.82, 0.58)])]
-    return Silhouette(tuple(ops), fill=0.78, pivot=0.45,
-                      anchors={"neck": (0.5, top, nw), "waist": (0.45, 0.15), "stripes": outer,
-                               "front": [(0.5, 0.2), (0.5, 0.66)], "pleats": (0.16, 0.62, 0.4, 0.6, 0.37, 0.63)})
+    return Silhouette(
+        tuple(ops),
+        fill=0.78,
+        pivot=0.45,
+        anchors={
+            "neck": (0.5, top, nw),
+            "waist": (0.45, 0.15),
+            "stripes": outer,
+            "front": [(0.5, 0.2), (0.5, 0.66)],
+            "pleats": (0.16, 0.62, 0.4, 0.6, 0.37, 0.63),
+        },
+    )
 
 
 def overshirt() -> Silhouette:
@@ -208,10 +290,19 @@ def overshirt() -> Silhouette:
     ops += column(0.515, 0.16, 0.72, 6, 0.01, "hw")
     for op in patch_pocket(0.6, 0.2, 0.12, 0.13):
         ops += pair(op)
-    return Silhouette(tuple(ops), fill=0.82, pivot=0.45,
-                      anchors={"neck": (0.5, top, nw), "waist": (0.45, 0.19), "stripes": outer,
-                               "facing": [collar, mirror(collar)], "front": [(0.5, 0.13), (0.5, 0.76)],
-                               "pleats": (0.36, 0.76, 0.33, 0.67, 0.33, 0.67)})
+    return Silhouette(
+        tuple(ops),
+        fill=0.82,
+        pivot=0.45,
+        anchors={
+            "neck": (0.5, top, nw),
+            "waist": (0.45, 0.19),
+            "stripes": outer,
+            "facing": [collar, mirror(collar)],
+            "front": [(0.5, 0.13), (0.5, 0.76)],
+            "pleats": (0.36, 0.76, 0.33, 0.67, 0.33, 0.67),
+        },
+    )
 
 
 def t_shirt() -> Silhouette:
@@ -242,7 +333,9 @@ def polo_shirt() -> Silhouette:
     ops += [dot(0.6, 0.24, 0.014, "accent")]
     ops += [line([(0.33, 0.76), (0.67, 0.76)], "dark", 0.003)]
     return Silhouette(
-        tuple(ops), fill=0.78, pivot=0.3,
+        tuple(ops),
+        fill=0.78,
+        pivot=0.3,
         anchors={"neck": (0.5, top, nw), "stripes": outer, "facing": [collar, mirror(collar)]},
     )
 
@@ -294,9 +387,11 @@ def sweater_vest() -> Silhouette:
 
 def cardigan() -> Silhouette:
     ops, anchors, _ = _knit_top(True)
-    ops += [line([(0.44, 0.08), (0.5, 0.36), (0.5, 0.765)], "dark", 0.004),
-            line([(0.56, 0.08), (0.525, 0.32), (0.525, 0.765)], "dark", 0.004),
-            line([(0.475, 0.32), (0.475, 0.765)], "dark", 0.004)]
+    ops += [
+        line([(0.44, 0.08), (0.5, 0.36), (0.5, 0.765)], "dark", 0.004),
+        line([(0.56, 0.08), (0.525, 0.32), (0.525, 0.765)], "dark", 0.004),
+        line([(0.475, 0.32), (0.475, 0.765)], "dark", 0.004),
+    ]
     ops += column(0.5, 0.4, 0.72, 6, 0.011, "dark")
     ops += pair(poly(rect(0.565, 0.56, 0.645, 0.66)))
     anchors["front"] = [(0.5, 0.37), (0.5, 0.8)]
@@ -326,7 +421,10 @@ def hoodie(hooded: bool = True) -> Silhouette:
     if hooded:
         ops += [poly([(0.37, 0.49), (0.63, 0.49), (0.67, 0.67), (0.33, 0.67)])]
         ops += pair(line([(0.632, 0.5), (0.666, 0.65)], "dark", 0.008))
-        ops += [line([(0.468, 0.11), (0.46, 0.29)], "light", 0.008), line([(0.532, 0.11), (0.54, 0.29)], "light", 0.008)]
+        ops += [
+            line([(0.468, 0.11), (0.46, 0.29)], "light", 0.008),
+            line([(0.532, 0.11), (0.54, 0.29)], "light", 0.008),
+        ]
         ops += [dot(0.46, 0.295, 0.01, "hw"), dot(0.54, 0.295, 0.01, "hw")]
     return Silhouette(tuple(ops), fill=0.82, pivot=0.4, anchors=anchors)
 
@@ -340,8 +438,10 @@ def blazer(hem: float = 0.7, angle: float = 9, double: bool = False, tip=(0.65, 
     top, nw = 0.06, 0.05
     s, a = (0.685, 0.085), (0.665, 0.26)
     front_x = 0.56 if double else 0.52
-    right = path([(0.5, roll), (0.5 + nw, top), s, a, (0.645, 0.42), (0.675, hem), (front_x + 0.045, hem)],
-                 bez((front_x + 0.045, hem), (front_x, hem - 0.01), (front_x - 0.015, hem - 0.1), 3))
+    right = path(
+        [(0.5, roll), (0.5 + nw, top), s, a, (0.645, 0.42), (0.675, hem), (front_x + 0.045, hem)],
+        bez((front_x + 0.045, hem), (front_x, hem - 0.01), (front_x - 0.015, hem - 0.1), 3),
+    )
     sl, outer = sleeves(s, a, 0.5, angle, 0.055)
     lapel = lapels(top, nw, tip, (front_x, roll + 0.01), roll)
     ops: list[Op] = sl + [poly(sym(right))]
@@ -360,7 +460,9 @@ def blazer(hem: float = 0.7, angle: float = 9, double: bool = False, tip=(0.65, 
     for t in (0.84, 0.88, 0.92):
         ops += pair(dot(*lerp(lerp(sp[0], sp[1], t), lerp(sp[3], sp[2], t), 0.3), 0.006, "hw" if double else "dark"))
     return Silhouette(
-        tuple(ops), fill=0.84, pivot=0.42,
+        tuple(ops),
+        fill=0.84,
+        pivot=0.42,
         anchors={"neck": (0.5, top, nw), "waist": (0.42, 0.145), "stripes": outer, "facing": lapel},
     )
 
@@ -369,28 +471,44 @@ def tuxedo_jacket() -> Silhouette:
     """A dinner jacket: satin shawl collar, one button, fronts cut away into a wide curve, arms held out."""
     top, nw = 0.06, 0.05
     s, a = (0.685, 0.085), (0.665, 0.26)
-    right = path([(0.5, 0.44), (0.5 + nw, top), s, a, (0.645, 0.42), (0.68, 0.66)],
-                 bez((0.68, 0.66), (0.6, 0.67), (0.53, 0.5), 5))
+    right = path(
+        [(0.5, 0.44), (0.5 + nw, top), s, a, (0.645, 0.42), (0.68, 0.66)],
+        bez((0.68, 0.66), (0.6, 0.67), (0.53, 0.5), 5),
+    )
     sl, outer = sleeves(s, a, 0.46, 24, 0.06)
-    shawl = path([(0.5 + nw, top)], bez((0.5 + nw, top), (0.66, 0.16), (0.53, 0.45), 6),
-                 bez((0.51, 0.45), (0.56, 0.2), (0.5 + nw - 0.012, top + 0.02), 5))
+    shawl = path(
+        [(0.5 + nw, top)],
+        bez((0.5 + nw, top), (0.66, 0.16), (0.53, 0.45), 6),
+        bez((0.51, 0.45), (0.56, 0.2), (0.5 + nw - 0.012, top + 0.02), 5),
+    )
     ops: list[Op] = sl + [poly(sym(right))]
     ops += [solid(path(v_below(top, nw, 0.44, top + 0.015)), "light")]
     ops += [solid(shawl, "black", "dark"), solid(mirror(shawl), "black", "dark")]
     ops += [dot(0.5, 0.465, 0.012, "black")]
     ops += [line([(0.5, top + 0.02), (0.5, 0.4)], "dark", 0.003)]
     ops += pair(line([(0.57, 0.55), (0.64, 0.55)], "black", 0.01))
-    return Silhouette(tuple(ops), fill=0.84, pivot=0.42,
-                      anchors={"neck": (0.5, top, nw), "waist": (0.42, 0.145), "stripes": outer,
-                               "facing": [shawl, mirror(shawl)]})
+    return Silhouette(
+        tuple(ops),
+        fill=0.84,
+        pivot=0.42,
+        anchors={"neck": (0.5, top, nw), "waist": (0.42, 0.145), "stripes": outer, "facing": [shawl, mirror(shawl)]},
+    )
 
 
 # ------------------------------------------------------------------------------------------------ bottoms
 
 
-def trousers(hem_x: float = 0.645, inner: float = 0.525, knee: tuple = (0.665, 0.35), hem: float = 0.97,
-             cuffs: bool = False, cord: bool = False, turn_up: bool = False, crotch: float = 0.33,
-             waist: float = 0.67) -> Silhouette:
+def trousers(
+    hem_x: float = 0.645,
+    inner: float = 0.525,
+    knee: tuple = (0.665, 0.35),
+    hem: float = 0.97,
+    cuffs: bool = False,
+    cord: bool = False,
+    turn_up: bool = False,
+    crotch: float = 0.33,
+    waist: float = 0.67,
+) -> Silhouette:
     """Trousers; jogging pants (cuffed, drawcord, full thigh), chinos (slim, cropped, turned up) and
     wide-leg trousers are variants of the leg."""
     leg = [(0.5, 0.09), (waist, 0.09), knee, (hem_x, hem), (inner, hem), (0.5, crotch)]
@@ -410,20 +528,33 @@ def trousers(hem_x: float = 0.645, inner: float = 0.525, knee: tuple = (0.665, 0
         ops += pair(poly(cuff))
         ops += pair(ribs(cuff[1], cuff[0], cuff[2], cuff[3], 5)[0])
     if turn_up:
-        ops += pair(poly([(hem_x + 0.008, hem - 0.045), (inner - 0.008, hem - 0.045), (inner - 0.008, hem), (hem_x + 0.008, hem)]))
+        ops += pair(
+            poly(
+                [(hem_x + 0.008, hem - 0.045), (inner - 0.008, hem - 0.045), (inner - 0.008, hem), (hem_x + 0.008, hem)]
+            )
+        )
     stripe = [(knee[0] - 0.003, 0.1), (hem_x - 0.002, hem - 0.01)]
     return Silhouette(
-        tuple(ops), fill=0.9, pivot=0.12,
-        anchors={"waist": (0.065, 0.17), "stripes": [stripe, mirror(stripe)], "front": [(0.485, 0.1), (0.485, 0.25)],
-                 "pleats": (0.09, 0.32, 0.54, 0.64, 0.56, 0.62)},
+        tuple(ops),
+        fill=0.9,
+        pivot=0.12,
+        anchors={
+            "waist": (0.065, 0.17),
+            "stripes": [stripe, mirror(stripe)],
+            "front": [(0.485, 0.1), (0.485, 0.25)],
+            "pleats": (0.09, 0.32, 0.54, 0.64, 0.56, 0.62),
+        },
     )
 
 
 def shorts(swim: bool = False) -> Silhouette:
     """Tailored shorts; swim shorts are shorter and fuller, with a drawcord waist and curved side splits."""
     if swim:
-        leg = path([(0.5, 0.12), (0.69, 0.12), (0.74, 0.38)], bez((0.74, 0.38), (0.71, 0.4), (0.7, 0.44), 3),
-                   [(0.53, 0.45), (0.5, 0.32)])
+        leg = path(
+            [(0.5, 0.12), (0.69, 0.12), (0.74, 0.38)],
+            bez((0.74, 0.38), (0.71, 0.4), (0.7, 0.44), 3),
+            [(0.53, 0.45), (0.5, 0.32)],
+        )
     else:
         leg = [(0.5, 0.12), (0.68, 0.12), (0.7, 0.3), (0.725, 0.53), (0.53, 0.55), (0.5, 0.34)]
     ops: list[Op] = [poly(leg), poly(mirror(leg)), poly(rect(0.32, 0.06, 0.68, 0.12))]
@@ -439,21 +570,34 @@ def shorts(swim: bool = False) -> Silhouette:
         ops += [dot(0.5, 0.09, 0.009, "dark")]
     stripe = [(0.685, 0.13), (0.725, 0.37)] if swim else [(0.685, 0.13), (0.712, 0.5)]
     return Silhouette(
-        tuple(ops), fill=0.74, pivot=0.14,
-        anchors={"waist": (0.09, 0.18), "stripes": [stripe, mirror(stripe)], "front": [(0.485, 0.13), (0.485, 0.26)],
-                 "pleats": (0.12, 0.42 if swim else 0.5, 0.36, 0.64, 0.3, 0.7)},
+        tuple(ops),
+        fill=0.74,
+        pivot=0.14,
+        anchors={
+            "waist": (0.09, 0.18),
+            "stripes": [stripe, mirror(stripe)],
+            "front": [(0.485, 0.13), (0.485, 0.26)],
+            "pleats": (0.12, 0.42 if swim else 0.5, 0.36, 0.64, 0.3, 0.7),
+        },
     )
 
 
 def skirt() -> Silhouette:
-    right = path([(0.5, 0.13), (0.64, 0.13), (0.69, 0.4), (0.755, 0.72)], bez((0.755, 0.72), (0.62, 0.75), (0.5, 0.752), 3))
+    right = path(
+        [(0.5, 0.13), (0.64, 0.13), (0.69, 0.4), (0.755, 0.72)], bez((0.755, 0.72), (0.62, 0.75), (0.5, 0.752), 3)
+    )
     ops: list[Op] = [poly(sym(right)), poly(rect(0.355, 0.08, 0.645, 0.13)), dot(0.6, 0.105, 0.009, "dark")]
     ops += [line([(0.44, 0.15), (0.4, 0.73)], "dark", 0.003), line([(0.56, 0.15), (0.6, 0.73)], "dark", 0.003)]
     return Silhouette(
-        tuple(ops), fill=0.74, pivot=0.14,
-        anchors={"waist": (0.105, 0.145), "pleats": (0.14, 0.735, 0.365, 0.635, 0.25, 0.75),
-                 "stripes": [[(0.64, 0.14), (0.745, 0.71)], [(0.36, 0.14), (0.255, 0.71)]],
-                 "front": [(0.6, 0.14), (0.605, 0.3)]},
+        tuple(ops),
+        fill=0.74,
+        pivot=0.14,
+        anchors={
+            "waist": (0.105, 0.145),
+            "pleats": (0.14, 0.735, 0.365, 0.635, 0.25, 0.75),
+            "stripes": [[(0.64, 0.14), (0.745, 0.71)], [(0.36, 0.14), (0.255, 0.71)]],
+            "front": [(0.6, 0.14), (0.605, 0.3)],
+        },
     )
 
 
@@ -467,21 +611,35 @@ def kilt() -> Silhouette:
     ops += fringe((0.44, 0.86), (0.4, 0.1), 14, 0.05, "body", 0.008, angle=3.14159)
     ops += [line([(0.4, 0.1), (0.44, 0.86)], "dark", 0.004)]
     for y in (0.14, 0.22):
-        ops += [solid(rect(0.62, y - 0.012, 0.74, y + 0.012), "accent", "dark", 0.003),
-                solid(rect(0.7, y - 0.02, 0.73, y + 0.02), "hw")]
+        ops += [
+            solid(rect(0.62, y - 0.012, 0.74, y + 0.012), "accent", "dark", 0.003),
+            solid(rect(0.7, y - 0.02, 0.73, y + 0.02), "hw"),
+        ]
     ops += [line([(0.6, 0.66), (0.63, 0.78)], "hw", 0.01), dot(0.635, 0.79, 0.014, "hw")]
-    return Silhouette(tuple(ops), fill=0.8, pivot=0.14,
-                      anchors={"waist": (0.11, 0.2), "pleats": (0.12, 0.85, 0.34, 0.4, 0.31, 0.44),
-                               "stripes": [[(0.67, 0.12), (0.7, 0.84)], [(0.33, 0.12), (0.3, 0.84)]]})
+    return Silhouette(
+        tuple(ops),
+        fill=0.8,
+        pivot=0.14,
+        anchors={
+            "waist": (0.11, 0.2),
+            "pleats": (0.12, 0.85, 0.34, 0.4, 0.31, 0.44),
+            "stripes": [[(0.67, 0.12), (0.7, 0.84)], [(0.33, 0.12), (0.3, 0.84)]],
+        },
+    )
 
 
 # ------------------------------------------------------------------------------------------------- swim
 
 
 def swimsuit() -> Silhouette:
-    right = path(bez((0.5, 0.28), (0.55, 0.27), (0.565, 0.19), 4), [(0.63, 0.2)],
-                 bez((0.63, 0.2), (0.6, 0.28), (0.625, 0.34), 4), [(0.6, 0.5), (0.64, 0.66)],
-                 bez((0.64, 0.66), (0.57, 0.72), (0.545, 0.86), 4), [(0.5, 0.865)])
+    right = path(
+        bez((0.5, 0.28), (0.55, 0.27), (0.565, 0.19), 4),
+        [(0.63, 0.2)],
+        bez((0.63, 0.2), (0.6, 0.28), (0.625, 0.34), 4),
+        [(0.6, 0.5), (0.64, 0.66)],
+        bez((0.64, 0.66), (0.57, 0.72), (0.545, 0.86), 4),
+        [(0.5, 0.865)],
+    )
     ops: list[Op] = pair(line([(0.575, 0.21), (0.59, 0.05)], "body", 0.024, mask=True))
     ops += [poly(sym(right))]
     ops += pair(line([(0.62, 0.35), (0.605, 0.5), (0.635, 0.65)], "dark", 0.003))
@@ -492,24 +650,35 @@ def swimsuit() -> Silhouette:
 def bikini() -> Silhouette:
     """A bikini: triangle top on a halter tie, tie-side briefs below it."""
     cup = [(0.505, 0.3), (0.6, 0.14), (0.7, 0.32)]
-    brief = path([(0.28, 0.6), (0.72, 0.6)], bez((0.72, 0.6), (0.6, 0.72), (0.55, 0.86), 4), [(0.45, 0.86)],
-                 bez((0.45, 0.86), (0.4, 0.72), (0.28, 0.6), 4))
+    brief = path(
+        [(0.28, 0.6), (0.72, 0.6)],
+        bez((0.72, 0.6), (0.6, 0.72), (0.55, 0.86), 4),
+        [(0.45, 0.86)],
+        bez((0.45, 0.86), (0.4, 0.72), (0.28, 0.6), 4),
+    )
     ops: list[Op] = pair(line([(0.6, 0.15), (0.53, 0.03), (0.5, 0.02)], "body", 0.014, mask=True))
     ops += [line([(0.2, 0.31), (0.8, 0.31)], "body", 0.016, mask=True)]
     ops += [poly(cup), poly(mirror(cup)), poly(brief)]
     ops += pair(line([(0.72, 0.6), (0.78, 0.64), (0.76, 0.7)], "body", 0.014, mask=True))
     ops += [line([(0.3, 0.62), (0.7, 0.62)], "dark", 0.003)]
-    return Silhouette(tuple(ops), fill=0.8,
-                      anchors={"stripes": [[(0.6, 0.16), (0.68, 0.3)], [(0.4, 0.16), (0.32, 0.3)]], "waist": (0.6, 0.2)})
+    return Silhouette(
+        tuple(ops),
+        fill=0.8,
+        anchors={"stripes": [[(0.6, 0.16), (0.68, 0.3)], [(0.4, 0.16), (0.32, 0.3)]], "waist": (0.6, 0.2)},
+    )
 
 
 # ---------------------------------------------------------------------------------------------------- baby
 
 
 def playsuit() -> Silhouette:
-    right = path(bez((0.5, 0.15), (0.55, 0.15), (0.56, 0.1), 3), [(0.64, 0.12), (0.66, 0.25)],
-                 bez((0.66, 0.25), (0.7, 0.45), (0.7, 0.62), 4), [(0.665, 0.77), (0.57, 0.8)],
-                 bez((0.57, 0.8), (0.55, 0.76), (0.5, 0.77), 3))
+    right = path(
+        bez((0.5, 0.15), (0.55, 0.15), (0.56, 0.1), 3),
+        [(0.64, 0.12), (0.66, 0.25)],
+        bez((0.66, 0.25), (0.7, 0.45), (0.7, 0.62), 4),
+        [(0.665, 0.77), (0.57, 0.8)],
+        bez((0.57, 0.8), (0.55, 0.76), (0.5, 0.77), 3),
+    )
     sl, _ = sleeves((0.64, 0.12), (0.66, 0.25), 0.13, 55, 0.1)
     collar = ellipse(0.548, 0.155, 0.052, 0.038, 14)
     ops: list[Op] = sl + [poly(sym(right))]
@@ -522,8 +691,12 @@ def playsuit() -> Silhouette:
 
 def bodysuit() -> Silhouette:
     """A long-sleeved baby bodysuit: envelope neck, arms out, a narrow snap crotch and no legs."""
-    right = path(bez((0.5, 0.16), (0.55, 0.16), (0.56, 0.1), 3), [(0.63, 0.12), (0.64, 0.26), (0.64, 0.56)],
-                 bez((0.64, 0.56), (0.62, 0.68), (0.54, 0.72), 4), [(0.5, 0.72)])
+    right = path(
+        bez((0.5, 0.16), (0.55, 0.16), (0.56, 0.1), 3),
+        [(0.63, 0.12), (0.64, 0.26), (0.64, 0.56)],
+        bez((0.64, 0.56), (0.62, 0.68), (0.54, 0.72), 4),
+        [(0.5, 0.72)],
+    )
     sl, outer = sleeves((0.63, 0.12), (0.64, 0.26), 0.34, 62, 0.09, None, 0.03, "body", rib=3)
     ops: list[Op] = sl + [poly(sym(right))]
     ops += [line(bez((0.44, 0.1), (0.5, 0.18), (0.56, 0.1), 4), "dark", 0.006)]
@@ -564,10 +737,13 @@ def scarf() -> Silhouette:
 
 def stole() -> Silhouette:
     """A stole: one wide length laid flat in a loose S, fringed at both ends."""
-    right = path(cbez((0.2, 0.08), (0.7, 0.1), (0.95, 0.3), (0.7, 0.5), 8),
-                 cbez((0.7, 0.5), (0.5, 0.66), (0.5, 0.8), (0.75, 0.9), 8), [(0.45, 0.92)],
-                 cbez((0.45, 0.92), (0.22, 0.82), (0.24, 0.6), (0.45, 0.48), 8),
-                 cbez((0.45, 0.48), (0.65, 0.36), (0.5, 0.26), (0.1, 0.3), 8))
+    right = path(
+        cbez((0.2, 0.08), (0.7, 0.1), (0.95, 0.3), (0.7, 0.5), 8),
+        cbez((0.7, 0.5), (0.5, 0.66), (0.5, 0.8), (0.75, 0.9), 8),
+        [(0.45, 0.92)],
+        cbez((0.45, 0.92), (0.22, 0.82), (0.24, 0.6), (0.45, 0.48), 8),
+        cbez((0.45, 0.48), (0.65, 0.36), (0.5, 0.26), (0.1, 0.3), 8),
+    )
     ops: list[Op] = [poly(right)]
     ops += fringe((0.1, 0.3), (0.2, 0.08), 7, 0.06, "body", 0.008, angle=3.14159)
     ops += fringe((0.45, 0.92), (0.75, 0.9), 10, 0.06, "body", 0.008)
@@ -614,8 +790,17 @@ CLOTHING = {
     },
     ItemKind.TROUSERS: {
         "trousers": plain(trousers),
-        "jogging": plain(trousers, hem_x=0.625, inner=0.55, knee=(0.75, 0.42), hem=0.9, cuffs=True, cord=True,
-                         crotch=0.42, waist=0.71),
+        "jogging": plain(
+            trousers,
+            hem_x=0.625,
+            inner=0.55,
+            knee=(0.75, 0.42),
+            hem=0.9,
+            cuffs=True,
+            cord=True,
+            crotch=0.42,
+            waist=0.71,
+        ),
         "chinos": plain(trousers, hem_x=0.58, inner=0.525, knee=(0.63, 0.35), hem=0.95, turn_up=True, waist=0.635),
         "wide_leg": plain(trousers, hem_x=0.74, inner=0.51, knee=(0.68, 0.35)),
     },

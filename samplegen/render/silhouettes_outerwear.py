@@ -77,7 +77,12 @@ def trench_coat(hem: float = 0.95, hem_x: float = 0.745, belted: bool = True, he
         if y < hem - 0.05:
             ops += pair(dot(0.56, y, 0.011, "dark"))
     ops += pair(welt(0.6, 0.56, 0.66, 0.65)[0])
-    anchors: dict[str, Any] = {"neck": (0.5, top, nw), "stripes": outer, "facing": lapel, "front": [(0.5, 0.35), (0.5, hem - 0.02)]}
+    anchors: dict[str, Any] = {
+        "neck": (0.5, top, nw),
+        "stripes": outer,
+        "facing": lapel,
+        "front": [(0.5, 0.35), (0.5, hem - 0.02)],
+    }
     anchors["waist"] = (0.45, 0.152)
     if belted:
         ops += belt(0.45, 0.152)
@@ -88,8 +93,16 @@ def trench_coat(hem: float = 0.95, hem_x: float = 0.745, belted: bool = True, he
 # ------------------------------------------------------------------------------------------------- coats
 
 
-def coat(hem: float = 0.9, hem_x: float = 0.7, angle: float = 11, tip=(0.64, 0.13), double: bool = False,
-         hooded: bool = False, toggled: bool = False, shearling: bool = False) -> Silhouette:
+def coat(
+    hem: float = 0.9,
+    hem_x: float = 0.7,
+    angle: float = 11,
+    tip=(0.64, 0.13),
+    double: bool = False,
+    hooded: bool = False,
+    toggled: bool = False,
+    shearling: bool = False,
+) -> Silhouette:
     """A tailored coat; pea coat (short, double-breasted), overcoat (long), duffle (hood and toggles) and
     shearling (wide pile collar, cuffs and hem) are its variants."""
     top, nw = 0.06, 0.055
@@ -103,7 +116,12 @@ def coat(hem: float = 0.9, hem_x: float = 0.7, angle: float = 11, tip=(0.64, 0.1
         behind, _front = hood(0.5, top, 0.085)
         ops = behind + ops
     ops += [poly(body)]
-    anchors: dict[str, Any] = {"neck": (0.5, top, nw), "waist": (0.45, 0.15), "stripes": outer, "front": [(0.5, 0.34), (0.5, hem - 0.02)]}
+    anchors: dict[str, Any] = {
+        "neck": (0.5, top, nw),
+        "waist": (0.45, 0.15),
+        "stripes": outer,
+        "front": [(0.5, 0.34), (0.5, hem - 0.02)],
+    }
     if shearling:
         collar = [(0.5 + nw, top - 0.01), (0.79, 0.13), (0.76, 0.2), (0.6, 0.36), (0.5, 0.4)]
         ops += [solid(collar, "light", "dark"), solid(mirror(collar), "light", "dark")]
@@ -140,15 +158,29 @@ def wrap_coat() -> Silhouette:
     body = sym([(0.5, 0.325), (0.5 + nw, top), s, a, (0.64, 0.44), (0.8, 0.97), (0.5, 0.97)])
     long_sl, outer = sleeves(s, a, 0.5, 15, 0.075, "!short", 0.06, "body")
     short_sl, _ = sleeves(s, a, 0.2, 26, 0.08, "short")
-    shawl = path([(0.5 + nw, top)], bez((0.5 + nw, top), (0.7, 0.12), (0.6, 0.44), 6), [(0.53, 0.44)],
-                 bez((0.53, 0.44), (0.6, 0.2), (0.5 + nw - 0.01, top + 0.02), 5))
+    shawl = path(
+        [(0.5 + nw, top)],
+        bez((0.5 + nw, top), (0.7, 0.12), (0.6, 0.44), 6),
+        [(0.53, 0.44)],
+        bez((0.53, 0.44), (0.6, 0.2), (0.5 + nw - 0.01, top + 0.02), 5),
+    )
     ops: list[Op] = long_sl + short_sl + [poly(body)]
     ops += [poly(shawl), poly(mirror(shawl))]
     ops += [line([(0.6, 0.44), (0.66, 0.97)], "dark", 0.004)]
     ops += belt(0.44, 0.14, buckle_dx=0.0)
-    return Silhouette(tuple(ops), fill=0.88, pivot=0.45,
-                      anchors={"neck": (0.5, top, nw), "stripes": outer, "facing": [shawl, mirror(shawl)],
-                               "waist": (0.44, 0.14), "belt_worn": True, "front": [(0.6, 0.45), (0.66, 0.95)]})
+    return Silhouette(
+        tuple(ops),
+        fill=0.88,
+        pivot=0.45,
+        anchors={
+            "neck": (0.5, top, nw),
+            "stripes": outer,
+            "facing": [shawl, mirror(shawl)],
+            "waist": (0.44, 0.14),
+            "belt_worn": True,
+            "front": [(0.6, 0.45), (0.66, 0.95)],
+        },
+    )
 
 
 # -------------------------------------------------------------------------------------- quilted and puffer
@@ -179,10 +211,17 @@ def quilted_jacket(hem: float = 0.68, hem_x: float = 0.705, sleeved: bool = True
         ops += pair(flap_pocket(0.61, 0.72, 0.1, 0.03)[0])
     ops += [line([(1 - hem_x + 0.005, hem - 0.005), (hem_x - 0.005, hem - 0.005)], "accent", 0.014)]
     return Silhouette(
-        tuple(ops), fill=0.8, pivot=0.42, surface="quilt",
-        anchors={"neck": (0.5, top, nw), "waist": (0.42, 0.166), "stripes": outer,
-                 "facing": [rect(0.5, 0.14, 0.535, hem), rect(0.465, 0.14, 0.5, hem)],
-                 "front": [(0.5, 0.14), (0.5, hem - 0.04)]},
+        tuple(ops),
+        fill=0.8,
+        pivot=0.42,
+        surface="quilt",
+        anchors={
+            "neck": (0.5, top, nw),
+            "waist": (0.42, 0.166),
+            "stripes": outer,
+            "facing": [rect(0.5, 0.14, 0.535, hem), rect(0.465, 0.14, 0.5, hem)],
+            "front": [(0.5, 0.14), (0.5, hem - 0.04)],
+        },
     )
 
 
@@ -211,7 +250,9 @@ def puffer_jacket(baffles: int = 5, sleeved: bool = True) -> Silhouette:
     ops += [poly(rrect(0.425, 0.025, 0.575, 0.12, 0.03))]
     ops += [line([(0.5, 0.07), (0.5, hem)], "hw", 0.007), solid(rrect(0.49, 0.07, 0.51, 0.12, 0.005), "hw")]
     return Silhouette(
-        tuple(ops), fill=0.82, pivot=0.42,
+        tuple(ops),
+        fill=0.82,
+        pivot=0.42,
         anchors={"neck": (0.5, 0.04, 0.07), "waist": (0.45, 0.2), "stripes": outer},
     )
 
@@ -234,9 +275,16 @@ def harrington_jacket() -> Silhouette:
     ops += pair(flap_pocket(0.6, 0.21, 0.085, 0.03)[0])
     ops += pair(welt(0.6, 0.37, 0.625, 0.47)[0])
     return Silhouette(
-        tuple(ops), fill=0.8, pivot=0.42,
-        anchors={"neck": (0.5, top, nw), "waist": (0.4, 0.175), "stripes": outer,
-                 "facing": [collar, mirror(collar)], "front": [(0.5, 0.125), (0.5, 0.515)]},
+        tuple(ops),
+        fill=0.8,
+        pivot=0.42,
+        anchors={
+            "neck": (0.5, top, nw),
+            "waist": (0.4, 0.175),
+            "stripes": outer,
+            "facing": [collar, mirror(collar)],
+            "front": [(0.5, 0.125), (0.5, 0.515)],
+        },
     )
 
 
@@ -252,17 +300,28 @@ def jacket() -> Silhouette:
     ops += [line([(0.5, 0.1), (0.5, hem)], "hw", 0.007), solid(rrect(0.49, 0.1, 0.51, 0.145, 0.005), "hw")]
     ops += pair(line([(0.41, 0.42), (0.39, 0.52)], "dark", 0.006))
     ops += [line([(0.34, hem - 0.03), (0.66, hem - 0.03)], "dark", 0.003)]
-    return Silhouette(tuple(ops), fill=0.8, pivot=0.42,
-                      anchors={"neck": (0.5, top, nw), "waist": (0.42, 0.166), "stripes": outer,
-                               "front": [(0.5, 0.1), (0.5, hem - 0.02)]})
+    return Silhouette(
+        tuple(ops),
+        fill=0.8,
+        pivot=0.42,
+        anchors={
+            "neck": (0.5, top, nw),
+            "waist": (0.42, 0.166),
+            "stripes": outer,
+            "front": [(0.5, 0.1), (0.5, hem - 0.02)],
+        },
+    )
 
 
 def bomber_jacket() -> Silhouette:
     """A bomber: full body gathered into a deep rib hem, rib collar and cuffs, arms out wide."""
     top, nw = 0.08, 0.06
     s, a = (0.69, 0.12), (0.695, 0.29)
-    right = path([(0.5, 0.13), (0.5 + nw, top), s, a], bez((0.695, 0.29), (0.74, 0.42), (0.665, 0.49), 5),
-                 [(0.64, 0.55), (0.5, 0.55)])
+    right = path(
+        [(0.5, 0.13), (0.5 + nw, top), s, a],
+        bez((0.695, 0.29), (0.74, 0.42), (0.665, 0.49), 5),
+        [(0.64, 0.55), (0.5, 0.55)],
+    )
     sl, outer = sleeves(s, a, 0.36, 40, 0.1, None, 0.045, "body", rib=4)
     ops: list[Op] = sl + [poly(sym(right))]
     ops += [poly(rrect(0.42, 0.05, 0.58, 0.12, 0.03))]
@@ -272,9 +331,12 @@ def bomber_jacket() -> Silhouette:
     ops += [line([(0.5, 0.12), (0.5, 0.49)], "hw", 0.007)]
     ops += pair(line([(0.62, 0.33), (0.6, 0.43)], "dark", 0.007))
     ops += [solid(rect(0.34, 0.2, 0.39, 0.23), "accent")]
-    return Silhouette(tuple(ops), fill=0.8, pivot=0.4,
-                      anchors={"neck": (0.5, top, nw), "waist": (0.36, 0.17), "stripes": outer,
-                               "front": [(0.5, 0.13), (0.5, 0.48)]})
+    return Silhouette(
+        tuple(ops),
+        fill=0.8,
+        pivot=0.4,
+        anchors={"neck": (0.5, top, nw), "waist": (0.36, 0.17), "stripes": outer, "front": [(0.5, 0.13), (0.5, 0.48)]},
+    )
 
 
 def field_jacket() -> Silhouette:
@@ -292,9 +354,18 @@ def field_jacket() -> Silhouette:
     for y, h in ((0.2, 0.11), (0.5, 0.15)):
         ops += pair(patch_pocket(0.6, y, 0.12, h)[0])
         ops += pair(poly(rect(0.536, y - 0.004, 0.664, y + h * 0.3), "body", "dark", 0.004))
-    return Silhouette(tuple(ops), fill=0.84, pivot=0.42,
-                      anchors={"neck": (0.5, top, nw), "waist": (0.44, 0.19), "stripes": outer,
-                               "facing": [collar, mirror(collar)], "front": [(0.5, 0.12), (0.5, hem - 0.02)]})
+    return Silhouette(
+        tuple(ops),
+        fill=0.84,
+        pivot=0.42,
+        anchors={
+            "neck": (0.5, top, nw),
+            "waist": (0.44, 0.19),
+            "stripes": outer,
+            "facing": [collar, mirror(collar)],
+            "front": [(0.5, 0.12), (0.5, hem - 0.02)],
+        },
+    )
 
 
 def hooded_jacket(hem: float = 0.6, hem_x: float = 0.66, angle: float = 20, fishtail: bool = False) -> Silhouette:
@@ -316,9 +387,18 @@ def hooded_jacket(hem: float = 0.6, hem_x: float = 0.66, angle: float = 20, fish
         ops += pair(flap_pocket(0.6, 0.2, 0.09, 0.03)[0])
     else:
         ops += pair(line([(0.6, 0.36), (0.63, 0.48)], "dark", 0.007))
-    return Silhouette(tuple(ops), fill=0.82, pivot=0.42,
-                      anchors={"neck": (0.5, top, nw), "waist": (0.4, 0.165), "stripes": outer, "has_hood": True,
-                               "front": [(0.5, 0.14), (0.5, hem - 0.04)]})
+    return Silhouette(
+        tuple(ops),
+        fill=0.82,
+        pivot=0.42,
+        anchors={
+            "neck": (0.5, top, nw),
+            "waist": (0.4, 0.165),
+            "stripes": outer,
+            "has_hood": True,
+            "front": [(0.5, 0.14), (0.5, hem - 0.04)],
+        },
+    )
 
 
 # ------------------------------------------------------------------------------------------------- capes
@@ -326,8 +406,12 @@ def hooded_jacket(hem: float = 0.6, hem_x: float = 0.66, angle: float = 20, fish
 
 def cape() -> Silhouette:
     top, nw = 0.07, 0.06
-    right = path([(0.5, 0.12), (0.5 + nw, top)], bez((0.56, top), (0.66, 0.08), (0.69, 0.2), 5),
-                 [(0.77, 0.5), (0.83, 0.88)], bez((0.83, 0.88), (0.7, 0.92), (0.5, 0.925), 4))
+    right = path(
+        [(0.5, 0.12), (0.5 + nw, top)],
+        bez((0.56, top), (0.66, 0.08), (0.69, 0.2), 5),
+        [(0.77, 0.5), (0.83, 0.88)],
+        bez((0.83, 0.88), (0.7, 0.92), (0.5, 0.925), 4),
+    )
     collar = [(0.56, 0.065), (0.63, 0.09), (0.61, 0.16), (0.505, 0.13)]
     ops: list[Op] = [poly(sym(right))]
     ops += [poly(rrect(0.44, 0.05, 0.56, 0.09, 0.015)), poly(collar), poly(mirror(collar))]
@@ -335,9 +419,15 @@ def cape() -> Silhouette:
     ops += column(0.515, 0.18, 0.36, 3, 0.012, "dark")
     ops += pair(line([(0.635, 0.42), (0.66, 0.58)], "dark", 0.01))
     return Silhouette(
-        tuple(ops), fill=0.84, pivot=0.4,
-        anchors={"neck": (0.5, top, nw), "waist": (0.42, 0.265), "facing": [collar, mirror(collar)],
-                 "front": [(0.5, 0.14), (0.5, 0.9)]},
+        tuple(ops),
+        fill=0.84,
+        pivot=0.4,
+        anchors={
+            "neck": (0.5, top, nw),
+            "waist": (0.42, 0.265),
+            "facing": [collar, mirror(collar)],
+            "front": [(0.5, 0.14), (0.5, 0.9)],
+        },
     )
 
 
@@ -347,12 +437,21 @@ def poncho() -> Silhouette:
     ops: list[Op] = [poly(sym(right))]
     ops += fringe((0.98, 0.42), (0.5, 0.86), 12, 0.06, "body", 0.008)
     ops += fringe((0.5, 0.86), (0.02, 0.42), 12, 0.06, "body", 0.008)
-    ops += [solid(path(bez((0.43, 0.09), (0.5, 0.2), (0.57, 0.09), 6), bez((0.57, 0.09), (0.5, 0.12), (0.43, 0.09), 4)),
-                  "dark", mask=True)]
+    ops += [
+        solid(
+            path(bez((0.43, 0.09), (0.5, 0.2), (0.57, 0.09), 6), bez((0.57, 0.09), (0.5, 0.12), (0.43, 0.09), 4)),
+            "dark",
+            mask=True,
+        )
+    ]
     ops += [line([(0.43, 0.09), (0.5, 0.2), (0.57, 0.09)], "dark", 0.008)]
     ops += [line([(0.93, 0.42), (0.5, 0.8), (0.07, 0.42)], "dark", 0.003)]
-    return Silhouette(tuple(ops), fill=0.9, pivot=0.4,
-                      anchors={"neck": (0.5, 0.09, 0.07), "stripes": [[(0.9, 0.42), (0.52, 0.77)], [(0.1, 0.42), (0.48, 0.77)]]})
+    return Silhouette(
+        tuple(ops),
+        fill=0.9,
+        pivot=0.4,
+        anchors={"neck": (0.5, 0.09, 0.07), "stripes": [[(0.9, 0.42), (0.52, 0.77)], [(0.1, 0.42), (0.48, 0.77)]]},
+    )
 
 
 OUTERWEAR = {

@@ -46,7 +46,11 @@ def retag(ops: Iterable[Op], tag: str | None) -> list[Op]:
 def with_ops(sil: Silhouette, ops: Iterable[Op], **changes) -> Silhouette:
     """A copy of `sil` with new ops (and any other field changed)."""
     fields: dict[str, Any] = {
-        "fill": sil.fill, "aux": sil.aux, "pivot": sil.pivot, "surface": sil.surface, "motif": sil.motif,
+        "fill": sil.fill,
+        "aux": sil.aux,
+        "pivot": sil.pivot,
+        "surface": sil.surface,
+        "motif": sil.motif,
         "anchors": dict(sil.anchors),
     }
     fields.update(changes)

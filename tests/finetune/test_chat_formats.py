@@ -55,7 +55,9 @@ def smolvlm_processor() -> Idefics3Processor:
     image_processor = Idefics3ImageProcessorPil(
         do_image_splitting=False, size={"longest_edge": 32}, max_image_size={"longest_edge": 32}
     )
-    return Idefics3Processor(image_processor=image_processor, tokenizer=tokenizer, image_seq_len=4, chat_template=SMOLVLM_CHAT_TEMPLATE)
+    return Idefics3Processor(
+        image_processor=image_processor, tokenizer=tokenizer, image_seq_len=4, chat_template=SMOLVLM_CHAT_TEMPLATE
+    )
 
 
 def qwen_template_on_llava_processor() -> LlavaProcessor:
@@ -65,8 +67,12 @@ def qwen_template_on_llava_processor() -> LlavaProcessor:
     tokenizer.image_token = "<|image_pad|>"
     image_processor = CLIPImageProcessorPil(size={"shortest_edge": 16}, crop_size={"height": 16, "width": 16})
     return LlavaProcessor(
-        image_processor=image_processor, tokenizer=tokenizer, patch_size=8, vision_feature_select_strategy="full",
-        chat_template=QWEN2_VL_CHAT_TEMPLATE, image_token="<|image_pad|>",
+        image_processor=image_processor,
+        tokenizer=tokenizer,
+        patch_size=8,
+        vision_feature_select_strategy="full",
+        chat_template=QWEN2_VL_CHAT_TEMPLATE,
+        image_token="<|image_pad|>",
     )
 
 
@@ -130,7 +136,10 @@ def test_compact_prices_are_trained_when_asked():
 def test_smolvlms_turn_keeps_the_space_after_assistant():
     chat = ChatFormat.of(smolvlm_processor(), QUESTION)
     assert chat.prompt.endswith("<end_of_utterance>\nAssistant:")
-    assert chat.assistant_text("Product: X, Category: Y, Full Price: 1.0") == " Product: X, Category: Y, Full Price: 1.0<end_of_utterance>"
+    assert (
+        chat.assistant_text("Product: X, Category: Y, Full Price: 1.0")
+        == " Product: X, Category: Y, Full Price: 1.0<end_of_utterance>"
+    )
     assert chat.end_of_turn == "<end_of_utterance>"
 
 
@@ -143,7 +152,10 @@ def test_the_real_qwen2_vl_processor_trains_its_templates_turn():
     tokenizer.image_token = "<|image_pad|>"  # the byte tokenizer's own image token is "<image>"
     image_processor = Qwen2VLImageProcessorPil(min_pixels=28 * 28 * 4, max_pixels=28 * 28 * 4)
     processor = Qwen2VLProcessor(
-        image_processor=image_processor, tokenizer=tokenizer, video_processor=Qwen2VLVideoProcessor(), chat_template=QWEN2_VL_CHAT_TEMPLATE
+        image_processor=image_processor,
+        tokenizer=tokenizer,
+        video_processor=Qwen2VLVideoProcessor(),
+        chat_template=QWEN2_VL_CHAT_TEMPLATE,
     )
     batch = assert_trains_the_templates_turn(processor, "qwen2_vl", lambda answer: f"{answer}<|im_end|>")
     # its per-token mm_token_type_ids grow with the sequence: 1 on the image positions, 0 elsewhere

@@ -161,7 +161,10 @@ def test_a_mixed_country_file_needs_a_country(tmp_path):
 
 def test_all_rows_dropped_is_one_line_with_the_counts(image_server, tmp_path):
     frame = real_rows("CHI")
-    frame["imageurl"] = [image_server.url(f"/status/404/gone-{i}") for i in range(18)] + ["N.A.", image_server.url("/slow/10/x")]
+    frame["imageurl"] = [image_server.url(f"/status/404/gone-{i}") for i in range(18)] + [
+        "N.A.",
+        image_server.url("/slow/10/x"),
+    ]
     frame.to_csv(tmp_path / "gone.csv", index=False)
     with pytest.raises(DataError) as error:
         load(tmp_path / "gone.csv", tmp_path)

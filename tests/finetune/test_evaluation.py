@@ -23,10 +23,23 @@ from tests.finetune.test_data import real_rows
 
 
 def lora_settings(data, model, out, **overrides) -> TrainSettings:
-    data_settings = DataSettings(source=str(data), validation_fraction=overrides.pop("validation_fraction", 0.2),
-                                 limit=overrides.pop("limit", None))
-    values = {"output_dir": str(out), "batch_size": 4, "learning_rate": 5e-3, "max_steps": 3, "logging_steps": 1,
-              "save_steps": 100, "eval_samples": 2, "eval_batch_size": 2, "max_new_tokens": 3, **overrides}
+    data_settings = DataSettings(
+        source=str(data),
+        validation_fraction=overrides.pop("validation_fraction", 0.2),
+        limit=overrides.pop("limit", None),
+    )
+    values = {
+        "output_dir": str(out),
+        "batch_size": 4,
+        "learning_rate": 5e-3,
+        "max_steps": 3,
+        "logging_steps": 1,
+        "save_steps": 100,
+        "eval_samples": 2,
+        "eval_batch_size": 2,
+        "max_new_tokens": 3,
+        **overrides,
+    }
     return TrainSettings(data=data_settings, model=ModelSettings(name=str(model), method="lora"), **values)
 
 
@@ -34,7 +47,9 @@ def lora_settings(data, model, out, **overrides) -> TrainSettings:
 def trained_run(product_folder, scratch_model, tmp_path_factory):
     """A short LoRA run with a seed, split and limit of its own."""
     out = tmp_path_factory.mktemp("runs") / "run"
-    finetune.train(lora_settings(product_folder, scratch_model, out, seed=5, validation_fraction=0.3, limit=30, max_steps=2))
+    finetune.train(
+        lora_settings(product_folder, scratch_model, out, seed=5, validation_fraction=0.3, limit=30, max_steps=2)
+    )
     return out
 
 
@@ -78,10 +93,14 @@ def test_evaluate_on_validation_uses_the_runs_own_split(trained_run, product_fol
 
 
 def test_a_model_without_a_training_config_falls_back_to_defaults_and_says_so(scratch_model, product_folder, caplog):
-    with pytest.raises(SettingsError, match=re.escape("has no training_config.json naming the run's data; pass --data")):
+    with pytest.raises(
+        SettingsError, match=re.escape("has no training_config.json naming the run's data; pass --data")
+    ):
         finetune.evaluate(scratch_model)
     with caplog.at_level(logging.WARNING, logger="finetune"):
-        metrics, _ = finetune.evaluate(scratch_model, str(product_folder), split="validation", seed=2, samples=2, max_new_tokens=2)
+        metrics, _ = finetune.evaluate(
+            scratch_model, str(product_folder), split="validation", seed=2, samples=2, max_new_tokens=2
+        )
     default_split = load_training_data(product_folder, validation_fraction=0.1, seed=2)
     assert metrics["split"] == "validation" and metrics["samples"] == min(2, default_split.validation.num_rows) > 0
     assert "has no training_config.json" in caplog.text and "seed 2" in caplog.text
@@ -108,23 +127,60 @@ def test_the_command_line_prints_the_drop_counts(scratch_model, tmp_path, caplog
         (tmp_path / "imgs" / f"{i}.jpg").write_bytes(jpeg_bytes(f"chi-{i}"))
     frame.to_csv(tmp_path / "dbq.csv", index=False)
     with caplog.at_level(logging.INFO, logger="finetune"):
-        code = main(["evaluate", "--model", str(scratch_model), "--data", str(tmp_path / "dbq.csv"), "--samples", "1",
-                     "--max-new-tokens", "2"])
+        code = main(
+            [
+                "evaluate",
+                "--model",
+                str(scratch_model),
+                "--data",
+                str(tmp_path / "dbq.csv"),
+                "--samples",
+                "1",
+                "--max-new-tokens",
+                "2",
+            ]
+        )
     assert code == 0
     assert "16 of 20 rows kept (dropped: 4 missing_file)" in caplog.text  # `finetune` logs to stderr
     assert json.loads(capsys.readouterr().out)["split"] == "validation"
 
 
-def test_validation_loss_at_every_evaluation_and_every_training_loss_kept(product_folder, scratch_model, tmp_path, monkeypatch, caplog):
+def test_validation_loss_at_every_evaluation_and_every_training_loss_kept(
+    product_folder, scratch_model, tmp_path, monkeypatch, caplog
+):
     """logging_steps == eval_steps: the loss of an evaluation step is logged, and TensorBoard writes under --out."""
     from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("TENSORBOARD_LOGGING_DIR", raising=False)
     out = tmp_path / "out"
-    base = ["train", "--data", str(product_folder), "--model", str(scratch_model), "--out", str(out), "--validation-fraction", "0.2",
-            "--max-steps", "4", "--logging-steps", "2", "--eval-steps", "2", "--batch-size", "4", "--eval-samples", "2",
-            "--eval-batch-size", "2", "--max-new-tokens", "2", "--report-to", "tensorboard"]
+    base = [
+        "train",
+        "--data",
+        str(product_folder),
+        "--model",
+        str(scratch_model),
+        "--out",
+        str(out),
+        "--validation-fraction",
+        "0.2",
+        "--max-steps",
+        "4",
+        "--logging-steps",
+        "2",
+        "--eval-steps",
+        "2",
+        "--batch-size",
+        "4",
+        "--eval-samples",
+        "2",
+        "--eval-batch-size",
+        "2",
+        "--max-new-tokens",
+        "2",
+        "--report-to",
+        "tensorboard",
+    ]
     with caplog.at_level(logging.INFO, logger="finetune"):
         assert main(base) == 0
     assert "data: " in caplog.text and "rows kept (none dropped)" in caplog.text
@@ -146,7 +202,16 @@ def test_validation_loss_at_every_evaluation_and_every_training_loss_kept(produc
 
 def test_the_same_seed_gives_the_same_losses(product_folder, scratch_model, tmp_path):
     def losses(seed: int, name: str) -> list[float]:
-        run = lora_settings(product_folder, scratch_model, tmp_path / name, seed=seed, limit=16, batch_size=2, max_steps=3, eval_samples=1)
+        run = lora_settings(
+            product_folder,
+            scratch_model,
+            tmp_path / name,
+            seed=seed,
+            limit=16,
+            batch_size=2,
+            max_steps=3,
+            eval_samples=1,
+        )
         result = finetune.train(run)
         return [entry["loss"] for entry in result.metrics["losses"]]
 
@@ -184,7 +249,9 @@ def test_wandb_gets_the_samples_as_images_at_the_trainers_step(monkeypatch, tmp_
     [call] = calls
     assert set(call) == {"values"}, "no step= (it would run out of order against WandbCallback's logs)"
     assert call["values"]["train/global_step"] == 12
-    assert call["values"]["eval/answers"].data == [(("image", (40, 30)), '{"title": "Check Cotton Shirt"}', samples[0]["answer"])]
+    assert call["values"]["eval/answers"].data == [
+        (("image", (40, 30)), '{"title": "Check Cotton Shirt"}', samples[0]["answer"])
+    ]
 
     monkeypatch.setenv("WANDB_DIR", str(tmp_path / "mine"))
     with reporter_folders("wandb", tmp_path / "out"):

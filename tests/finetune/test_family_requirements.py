@@ -36,10 +36,14 @@ def test_the_registry_declares_what_qwen2_vl_and_smolvlm_processors_import():
 
 
 def test_a_missing_package_stops_loading_in_one_line_naming_it(qwen_folder, monkeypatch):
-    absent = dataclasses.replace(families.FAMILIES["qwen2_vl"], requires=(("finetune_absent_module", "absent-package"),))
+    absent = dataclasses.replace(
+        families.FAMILIES["qwen2_vl"], requires=(("finetune_absent_module", "absent-package"),)
+    )
     monkeypatch.setitem(families.FAMILIES, "qwen2_vl", absent)
     for load in (lambda: load_for_training(ModelSettings(name=str(qwen_folder))), lambda: load_trained(qwen_folder)):
-        with pytest.raises(SettingsError, match=r"^qwen2_vl models need absent-package.*pip install absent-package") as error:
+        with pytest.raises(
+            SettingsError, match=r"^qwen2_vl models need absent-package.*pip install absent-package"
+        ) as error:
             load()
         assert "\n" not in str(error.value)
     check_requirements(families.FAMILIES["phi3_v"])  # nothing extra to import
@@ -53,4 +57,3 @@ def test_predict_with_a_qwen2_vl_model_without_torchvision_says_what_to_install(
     err = capsys.readouterr().err
     assert err.startswith("finetune: error: qwen2_vl models need torchvision") and "pip install torchvision" in err
     assert err.count("\n") == 1 and "Traceback" not in err
-

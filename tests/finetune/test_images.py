@@ -23,7 +23,6 @@ pytestmark = pytest.mark.usefixtures("no_proxy")  # the image server is local
 FAST = DownloadSettings(workers=4, timeout=3, retries=2, backoff=0.01, max_bytes=1024 * 1024)
 
 
-
 def cached_files(cache: Path) -> list[Path]:
     """What the cache holds besides its lock files (empty files that stay, see ImageCache.lock)."""
     return sorted(p for p in cache.rglob("*") if p.is_file() and p.suffix != LOCK_SUFFIX)
@@ -178,7 +177,15 @@ def test_the_guard_follows_a_lowered_pillow_limit(monkeypatch):
 
 @pytest.mark.parametrize(
     "setting",
-    [{"workers": 0}, {"workers": 65}, {"timeout": 0}, {"deadline": 0}, {"retries": -1}, {"max_bytes": 0}, {"backoff": 31}],
+    [
+        {"workers": 0},
+        {"workers": 65},
+        {"timeout": 0},
+        {"deadline": 0},
+        {"retries": -1},
+        {"max_bytes": 0},
+        {"backoff": 31},
+    ],
 )
 def test_bad_settings_fail_in_one_line(setting):
     with pytest.raises(SettingsError, match=r"^invalid download setting: ") as error:

@@ -49,9 +49,32 @@ def lora_run(tmp_path_factory, scratch_model):
     before = os.getcwd()
     os.chdir(workdir)
     try:
-        assert main(["train", "--data", str(data), "--model", os.path.relpath(scratch_model), "--out", "run",
-                     "--validation-fraction", "0.2", "--batch-size", "4", "--max-steps", "2", "--save-steps", "1",
-                     "--eval-samples", "2", "--max-new-tokens", "4"]) == 0
+        assert (
+            main(
+                [
+                    "train",
+                    "--data",
+                    str(data),
+                    "--model",
+                    os.path.relpath(scratch_model),
+                    "--out",
+                    "run",
+                    "--validation-fraction",
+                    "0.2",
+                    "--batch-size",
+                    "4",
+                    "--max-steps",
+                    "2",
+                    "--save-steps",
+                    "1",
+                    "--eval-samples",
+                    "2",
+                    "--max-new-tokens",
+                    "4",
+                ]
+            )
+            == 0
+        )
     finally:
         os.chdir(before)
     return workdir / "run"
@@ -91,7 +114,13 @@ def test_saved_and_merged_phi3v_load_with_auto_classes_after_import_finetune(fir
     merged = finetune.merge(run, tmp_path / "merged")
     expected = float(sum(p.detach().double().sum() for p in load_trained(merged).model.parameters()))
     code = AUTO_LOAD.format(first=first, transformers_first="transformers" in first)
-    result = subprocess.run([sys.executable, "-c", code, str(tiny_phi3v_folder), str(merged)], cwd=ROOT, check=False, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tiny_phi3v_folder), str(merged)],
+        cwd=ROOT,
+        check=False,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     lines = result.stdout.strip().splitlines()
     assert [line.rsplit(" ", 1)[0] for line in lines] == ["Phi3VForCausalLM Phi3VProcessor Phi3VImageProcessor"] * 2
@@ -158,7 +187,9 @@ def test_merged_model_card_describes_a_merged_transformers_model(lora_run, scrat
 def test_model_card_metadata_names_only_hub_ids_as_base_model(tmp_path):
     from finetune.outputs import write_model_card
 
-    settings = TrainSettings(data=DataSettings(source="x"), model=ModelSettings(name="microsoft/Phi-3-vision-128k-instruct"))
+    settings = TrainSettings(
+        data=DataSettings(source="x"), model=ModelSettings(name="microsoft/Phi-3-vision-128k-instruct")
+    )
     write_model_card(tmp_path, settings, {})
     assert front_matter(tmp_path / "README.md")["base_model"] == "microsoft/Phi-3-vision-128k-instruct"
 
@@ -224,8 +255,19 @@ def test_train_push_to_checks_repo_and_token_before_training(
 ):
     monkeypatch.setenv("HF_TOKEN", token)
     out = tmp_path / "never"
-    code = main(["train", "--data", str(tmp_path / "no-data-needed"), "--model", str(scratch_model),
-                 "--out", str(out), "--push-to", repo_id])
+    code = main(
+        [
+            "train",
+            "--data",
+            str(tmp_path / "no-data-needed"),
+            "--model",
+            str(scratch_model),
+            "--out",
+            str(out),
+            "--push-to",
+            repo_id,
+        ]
+    )
     printed = capsys.readouterr()
     assert code == 2 and printed.err.count("\n") == 1 and fragment in printed.err
     assert token not in printed.err and not out.exists() and not hub.repos
@@ -253,7 +295,9 @@ def test_merge_onto_a_read_only_filesystem_is_one_line_and_leaves_nothing(lora_r
     monkeypatch.setattr(MERGE_MODULE, "write_merged_card", read_only)  # the last write, after the weights
     assert main(["merge", "--model", str(lora_run), "--out", str(tmp_path / "merged")]) == 2
     err = capsys.readouterr().err  # progress bars of the model's loading may come first: not this test's business
-    assert err.endswith(f"\nfinetune: error: cannot write the merged model to {tmp_path / 'merged'}: Read-only file system\n")
+    assert err.endswith(
+        f"\nfinetune: error: cannot write the merged model to {tmp_path / 'merged'}: Read-only file system\n"
+    )
     assert "Traceback" not in err
     assert list(tmp_path.iterdir()) == []  # no hidden .merged.partial, no merged
 

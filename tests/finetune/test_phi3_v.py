@@ -612,7 +612,11 @@ def test_gradient_checkpointing_lora_training_lowers_the_loss(tiny_phi3v_folder)
 
     loaded = load_for_training(
         ModelSettings(
-            name=str(tiny_phi3v_folder), method="lora", freeze_vision=True, gradient_checkpointing=True, lora_dropout=0.0
+            name=str(tiny_phi3v_folder),
+            method="lora",
+            freeze_vision=True,
+            gradient_checkpointing=True,
+            lora_dropout=0.0,
         )
     )
     assert loaded.family is PHI3V_FAMILY
@@ -657,7 +661,9 @@ def test_bf16_lora_under_autocast_takes_its_inputs_uncast_and_still_trains_and_g
     from schemas.finetune import DataSettings, TrainSettings
 
     torch.manual_seed(0)
-    loaded = load_for_training(ModelSettings(name=str(tiny_phi3v_folder), method="lora", dtype="bf16", lora_dropout=0.0))
+    loaded = load_for_training(
+        ModelSettings(name=str(tiny_phi3v_folder), method="lora", dtype="bf16", lora_dropout=0.0)
+    )
     model = loaded.model
     lora_a = model.base_model.model.model.layers[0].self_attn.qkv_proj.lora_A["default"]
     assert lora_a.weight.dtype == torch.float32  # peft keeps the adapters in float32 on a bf16 model
@@ -685,7 +691,10 @@ def test_bf16_lora_under_autocast_takes_its_inputs_uncast_and_still_trains_and_g
             pass
 
     settings = TrainSettings(
-        data=DataSettings(source="unused"), model=ModelSettings(name=str(tiny_phi3v_folder)), max_new_tokens=3, eval_batch_size=1
+        data=DataSettings(source="unused"),
+        model=ModelSettings(name=str(tiny_phi3v_folder)),
+        max_new_tokens=3,
+        eval_batch_size=1,
     )
     evaluation = GenerationEvaluation(settings, loaded, [product_row(size=(40, 40))], autocast=True)
     with disable_input_dtype_casting(model):

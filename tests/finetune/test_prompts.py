@@ -55,7 +55,9 @@ def test_price_format_flag_reaches_the_settings_and_rejects_unknown_forms(capsys
 
 def test_parser_round_trips_answers():
     text = "Product: Burberry Kisses – Coral Pink No.65, Category: LÈVRES, Full Price: 46"
-    assert parse_answer(text) == ProductPrediction(title="Burberry Kisses – Coral Pink No.65", category3="LÈVRES", price=46.0)
+    assert parse_answer(text) == ProductPrediction(
+        title="Burberry Kisses – Coral Pink No.65", category3="LÈVRES", price=46.0
+    )
     assert parse_answer("Product: Mini Lola Bag, Category: 包款, Full Price: 2,290.00\nextra") == ProductPrediction(
         title="Mini Lola Bag", category3="包款", price=2290.0
     )
@@ -66,7 +68,12 @@ def test_parser_turns_garbage_into_missing_fields():
     assert parse_answer(None) == ProductPrediction()
     assert parse_answer("\x00\xff garbage") == ProductPrediction()
     partial = parse_answer("Product: Trench Coat, Category: OUTERWEAR, Full Price: a lot")
-    assert (partial.title, partial.category3, partial.price, partial.complete) == ("Trench Coat", "OUTERWEAR", None, False)
+    assert (partial.title, partial.category3, partial.price, partial.complete) == (
+        "Trench Coat",
+        "OUTERWEAR",
+        None,
+        False,
+    )
     assert parse_answer("Full Price: inf").price is None
     assert parse_answer("Product: , Category: , Full Price: ") == ProductPrediction()
 

@@ -27,12 +27,23 @@ def test_trained_adapter_is_published_with_its_card_and_predicts_after_download(
         TrainSettings(
             data=DataSettings(source=str(data), validation_fraction=0.2),
             model=ModelSettings(name=str(scratch_model), method="lora"),
-            output_dir=str(out), batch_size=4, max_steps=2, save_steps=1, eval_samples=2, max_new_tokens=4,
+            output_dir=str(out),
+            batch_size=4,
+            max_steps=2,
+            save_steps=1,
+            eval_samples=2,
+            max_new_tokens=4,
             push_to="alice/tiny-reader",
         )
     )
     published = hub.repos["alice/tiny-reader"].files()
-    assert {"README.md", "adapter_config.json", "adapter_model.safetensors", "training_config.json", "metrics.json"} <= set(published)
+    assert {
+        "README.md",
+        "adapter_config.json",
+        "adapter_model.safetensors",
+        "training_config.json",
+        "metrics.json",
+    } <= set(published)
     assert not any(path.startswith("checkpoint-") for path in published)
     assert published["adapter_model.safetensors"] == (out / "adapter_model.safetensors").read_bytes()
     assert b"library_name: peft" in published["README.md"] and TOKEN.encode() not in b"".join(published.values())

@@ -76,7 +76,12 @@ def test_full_fine_tuning_in_bf16_keeps_float32_master_weights(tiny_phi3v_folder
 def test_a_bad_compile_setting_is_one_line(tiny_phi3v_folder, tmp_path, capsys):
     code = main(["train", "--data", str(tmp_path), "--model", str(tiny_phi3v_folder), "--compile", "always"])
     error = capsys.readouterr().err
-    assert code == 2 and error.startswith("finetune: error:") and "compile" in error and len(error.strip().splitlines()) == 1
+    assert (
+        code == 2
+        and error.startswith("finetune: error:")
+        and "compile" in error
+        and len(error.strip().splitlines()) == 1
+    )
 
 
 def test_hub_kernels_stay_off_unless_asked_for(tiny_phi3v_folder):

@@ -40,7 +40,14 @@ def test_training_lowers_the_loss_and_saves_a_loadable_run(product_folder, scrat
     assert metrics["before"]["samples"] == metrics["after"]["samples"] == 4
     assert {"category3_accuracy", "price_mape", "parse_rate", "title_token_f1"} <= set(metrics["after"])
     assert metrics["baseline"]["samples"] == 4 and metrics["data"]["train_rows"] > 0
-    for name in ("training_config.json", "samples.json", "README.md", "config.json", "model.safetensors", "processor_config.json"):
+    for name in (
+        "training_config.json",
+        "samples.json",
+        "README.md",
+        "config.json",
+        "model.safetensors",
+        "processor_config.json",
+    ):
         assert (out / name).is_file(), name
     assert json.loads((out / "training_config.json").read_text())["model"]["method"] == "full"
     assert "| category3_accuracy |" in (out / "README.md").read_text()
@@ -118,7 +125,17 @@ def test_resume_continues_from_a_checkpoint(product_folder, scratch_model, tmp_p
     ],
 )
 def test_bad_train_arguments_are_one_line(product_folder, scratch_model, tmp_path, capsys, args, fragment):
-    base = ["train", "--data", str(product_folder), "--model", str(scratch_model), "--out", str(tmp_path / "o"), "--max-steps", "1"]
+    base = [
+        "train",
+        "--data",
+        str(product_folder),
+        "--model",
+        str(scratch_model),
+        "--out",
+        str(tmp_path / "o"),
+        "--max-steps",
+        "1",
+    ]
     assert main([*base, *args]) == 2
     err = capsys.readouterr().err
     assert err.startswith("finetune: error:") and fragment in err and err.count("\n") == 1
@@ -141,8 +158,20 @@ def test_a_failing_train_prints_exactly_one_line(tmp_path):
     import sys
 
     done = subprocess.run(
-        [sys.executable, "-m", "finetune", "train", "--data", str(tmp_path / "missing"), "--out", str(tmp_path / "out")],
-        check=False, capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "finetune",
+            "train",
+            "--data",
+            str(tmp_path / "missing"),
+            "--out",
+            str(tmp_path / "out"),
+        ],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and done.stderr.startswith("finetune: error:"), done.stderr
@@ -161,8 +190,21 @@ def test_progress_bars_stay_off_stderr_when_it_is_not_a_terminal(tmp_path):
     model = create_tiny_phi3v(tmp_path / "tiny", seed=0)
     Image.new("RGB", (40, 40), "red").save(tmp_path / "red.png")
     done = subprocess.run(
-        [sys.executable, "-m", "finetune", "predict", "--model", str(model), str(tmp_path / "red.png"), "--max-new-tokens", "2"],
-        check=False, capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "finetune",
+            "predict",
+            "--model",
+            str(model),
+            str(tmp_path / "red.png"),
+            "--max-new-tokens",
+            "2",
+        ],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0 and done.stdout.startswith(str(tmp_path / "red.png"))
     assert done.stderr == ""

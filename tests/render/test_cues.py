@@ -32,8 +32,17 @@ GOLD = Colour(name="Gold", rgb=(200, 170, 90))
 
 
 def spec(kind: ItemKind, **fields) -> ProductSpec:
-    base = dict(group=0, variant=0, category1="WOMAN", category2="C2", category3="C3", kind=kind, noun="Item",
-                colour=BEIGE, accent=GOLD)
+    base = dict(
+        group=0,
+        variant=0,
+        category1="WOMAN",
+        category2="C2",
+        category3="C3",
+        kind=kind,
+        noun="Item",
+        colour=BEIGE,
+        accent=GOLD,
+    )
     return ProductSpec(**(base | fields))
 
 
@@ -93,9 +102,11 @@ def test_every_registered_shape_differs_from_the_others_of_its_kind() -> None:
 
 def test_sleeveless_nouns_are_narrower_than_their_sleeved_kind() -> None:
     """Gilets and the sweater vest have no sleeves: the sleeves' share of the drawing (over 8%) is gone."""
-    for kind, sleeved, sleeveless in ((ItemKind.QUILTED_JACKET, "quilted_jacket", "quilted_gilet"),
-                                      (ItemKind.PUFFER_JACKET, "puffer_jacket", "puffer_gilet"),
-                                      (ItemKind.SWEATER, "sweater", "sweater_vest")):
+    for kind, sleeved, sleeveless in (
+        (ItemKind.QUILTED_JACKET, "quilted_jacket", "quilted_gilet"),
+        (ItemKind.PUFFER_JACKET, "puffer_jacket", "puffer_gilet"),
+        (ItemKind.SWEATER, "sweater", "sweater_vest"),
+    ):
         area = [mask(kind, shape).sum() for shape in (sleeved, sleeveless)]
         assert area[1] < 0.92 * area[0], kind
 
@@ -143,8 +154,9 @@ def test_no_two_words_of_a_slot_share_a_look(profile, slot: str) -> None:
 
 def _word_specs(profile, kind_spec, slot: str, shape: str | None):
     """(word, spec) for each word of `slot` the kind lists, plus (None, the spec without a word)."""
-    field = {"sizes": "size_look", "patterns": "pattern_look", "materials": "material_look",
-             "details": "detail_look"}[slot]
+    field = {"sizes": "size_look", "patterns": "pattern_look", "materials": "material_look", "details": "detail_look"}[
+        slot
+    ]
     looks = {w.word: w.look for w in getattr(profile, slot)}
     base = {"noun_shape": shape, "material_look": kind_spec.default_material}
     out = [(None, spec(kind_spec.kind, **base))]
@@ -158,7 +170,9 @@ def test_every_size_and_detail_word_changes_every_noun_of_its_kind(profile, slot
     kind's words look alike."""
     for kind_spec in profile.kinds:
         for shape in dict.fromkeys(noun.shape for noun in kind_spec.nouns):
-            renders = [(word, shot(item, size=64).tobytes()) for word, item in _word_specs(profile, kind_spec, slot, shape)]
+            renders = [
+                (word, shot(item, size=64).tobytes()) for word, item in _word_specs(profile, kind_spec, slot, shape)
+            ]
             for (a, ra), (b, rb) in itertools.combinations(renders, 2):
                 assert ra != rb, (kind_spec.kind.value, shape, a, b)
 
@@ -178,8 +192,11 @@ def test_every_pattern_and_material_word_looks_different_on_its_kind(profile, sl
 
 def test_all_looks_render_differently_from_each_other() -> None:
     """Every member of each look vocabulary gives its own pixels on a drawing that shows them all."""
-    cases = [("size_look", SizeLook, ItemKind.SHORTS), ("pattern_look", PatternLook, ItemKind.SCARF),
-             ("material_look", MaterialLook, ItemKind.TOTE_BAG)]
+    cases = [
+        ("size_look", SizeLook, ItemKind.SHORTS),
+        ("pattern_look", PatternLook, ItemKind.SCARF),
+        ("material_look", MaterialLook, ItemKind.TOTE_BAG),
+    ]
     for field, looks, kind in cases:
         renders = {look: shot(spec(kind, **{field: look}), size=128) for look in looks}
         for (a, ra), (b, rb) in itertools.combinations(renders.items(), 2):

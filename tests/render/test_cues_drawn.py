@@ -19,8 +19,12 @@ from tests.render.test_render import make_spec
 GARMENTS = [ItemKind.TRENCH_COAT, ItemKind.COAT, ItemKind.JACKET, ItemKind.SHIRT, ItemKind.DRESS, ItemKind.TROUSERS]
 
 
-def area(kind: ItemKind, size_look: SizeLook = SizeLook.REGULAR, audience: Audience = Audience.WOMAN,
-         size: int | tuple[int, int] = 160) -> int:
+def area(
+    kind: ItemKind,
+    size_look: SizeLook = SizeLook.REGULAR,
+    audience: Audience = Audience.WOMAN,
+    size: int | tuple[int, int] = 160,
+) -> int:
     return int((np.asarray(silhouette_mask(kind, size, size_look=size_look, audience=audience)) > 0).sum())
 
 
@@ -38,8 +42,19 @@ def scene(seed: int, kind: ItemKind):
 # ------------------------------------------------------------------------------------------- size words
 
 
-@pytest.mark.parametrize("kind", [ItemKind.TOTE_BAG, ItemKind.SHOULDER_BAG, ItemKind.BACKPACK, ItemKind.BRIEFCASE,
-                                  ItemKind.TRENCH_COAT, ItemKind.SNEAKER, ItemKind.BOOT, ItemKind.WALLET])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        ItemKind.TOTE_BAG,
+        ItemKind.SHOULDER_BAG,
+        ItemKind.BACKPACK,
+        ItemKind.BRIEFCASE,
+        ItemKind.TRENCH_COAT,
+        ItemKind.SNEAKER,
+        ItemKind.BOOT,
+        ItemKind.WALLET,
+    ],
+)
 @pytest.mark.parametrize("audience", list(Audience))
 def test_mask_area_orders_by_size_word(kind, audience):
     """Mini < Small < Medium < regular < Large, with no clamping to the frame in between."""
@@ -103,8 +118,10 @@ def test_items_alike_for_women_and_men_are_drawn_alike(kind):
 
 def test_audience_changes_the_pixels():
     base = make_spec(ItemKind.TRENCH_COAT, PatternLook.CHECK)
-    images = {a: render_product(base.model_copy(update={"audience": a}), np.random.default_rng(2), 96).tobytes()
-              for a in Audience}
+    images = {
+        a: render_product(base.model_copy(update={"audience": a}), np.random.default_rng(2), 96).tobytes()
+        for a in Audience
+    }
     assert len(set(images.values())) == len(Audience)
 
 
@@ -181,8 +198,11 @@ def test_badge_glyphs_are_told_apart_at_64_pixels():
     size = 64
     masks = {}
     for badge in GLYPHS:
-        index = np.asarray(compose(make_spec(ItemKind.CARD_CASE).model_copy(update={"badge": badge}),
-                                   scene(0, ItemKind.CARD_CASE), size))
+        index = np.asarray(
+            compose(
+                make_spec(ItemKind.CARD_CASE).model_copy(update={"badge": badge}), scene(0, ItemKind.CARD_CASE), size
+            )
+        )
         masks[badge] = index[_corner(size), _corner(size)] == ink_value(BLACK) + 6
     for (a, ma), (b, mb) in itertools.combinations(masks.items(), 2):
         assert (ma & mb).sum() / (ma | mb).sum() < 0.75, (a, b)

@@ -152,7 +152,10 @@ def test_colour_changes_pixels() -> None:
 
 def test_material_and_family_change_pixels() -> None:
     base = make_spec(ItemKind.SHOULDER_BAG, material=MaterialLook.LEATHER)
-    assert render(base, seed=1).tobytes() != render(make_spec(ItemKind.SHOULDER_BAG, material=MaterialLook.SUEDE), seed=1).tobytes()
+    assert (
+        render(base, seed=1).tobytes()
+        != render(make_spec(ItemKind.SHOULDER_BAG, material=MaterialLook.SUEDE), seed=1).tobytes()
+    )
     lola = make_spec(ItemKind.SHOULDER_BAG, family="Lola")
     shield = make_spec(ItemKind.SHOULDER_BAG, family="Shield")
     assert render(lola, seed=1).tobytes() != render(shield, seed=1).tobytes()
@@ -226,7 +229,13 @@ def test_length_cues_change_garment_length() -> None:
 
 def test_detail_cues_change_the_drawing() -> None:
     base = render(make_spec(ItemKind.COAT), seed=5).tobytes()
-    for detail in (DetailLook.HOODED, DetailLook.BELTED, DetailLook.ZIP, DetailLook.SHORT_SLEEVE, DetailLook.REVERSIBLE):
+    for detail in (
+        DetailLook.HOODED,
+        DetailLook.BELTED,
+        DetailLook.ZIP,
+        DetailLook.SHORT_SLEEVE,
+        DetailLook.REVERSIBLE,
+    ):
         assert render(make_spec(ItemKind.COAT, detail=detail), seed=5).tobytes() != base, detail
 
 
@@ -246,9 +255,17 @@ def test_specs_with_the_same_drawn_cues_render_the_same_pixels():
 
     base = make_spec(kind=ItemKind.TRENCH_COAT, pattern=PatternLook.CHECK)
     other = base.model_copy(
-        update={"noun": "Another Noun", "material": "Another Material", "product_code": 80000001,
-                "image_guid": 12345, "full_price": 999.0, "price": 900.0, "group": 7, "variant": 2,
-                "category2": "SOMEWHERE ELSE"}
+        update={
+            "noun": "Another Noun",
+            "material": "Another Material",
+            "product_code": 80000001,
+            "image_guid": 12345,
+            "full_price": 999.0,
+            "price": 900.0,
+            "group": 7,
+            "variant": 2,
+            "category2": "SOMEWHERE ELSE",
+        }
     )
     assert drawn_cues(base) == drawn_cues(other)
     first = render_product(base, np.random.default_rng(3), 96)

@@ -82,7 +82,9 @@ def test_folder_is_hub_ready_and_loads_with_load_dataset(small_build):
 
 
 def test_shards_follow_shard_size_and_splits(tmp_path):
-    config = BuildConfig(n=25, seed=3, shard_size=10, splits={"train": 0.6, "validation": 0.2, "test": 0.2}, with_images=False)
+    config = BuildConfig(
+        n=25, seed=3, shard_size=10, splits={"train": 0.6, "validation": 0.2, "test": 0.2}, with_images=False
+    )
     out = samplegen.write_dataset(config, tmp_path / "ds")
     names = sorted(p.name for p in (out / "data").iterdir())
     assert names == [
@@ -111,7 +113,10 @@ def test_same_seed_gives_the_same_bytes_and_other_seeds_differ(tmp_path):
     second = samplegen.write_dataset(BuildConfig(seed=5, **SMALL), tmp_path / "b")
     other = samplegen.write_dataset(BuildConfig(seed=6, **SMALL), tmp_path / "c")
     assert folder_digest(first) == folder_digest(second)
-    assert folder_digest(first)["data/train-00000-of-00001.parquet"] != folder_digest(other)["data/train-00000-of-00001.parquet"]
+    assert (
+        folder_digest(first)["data/train-00000-of-00001.parquet"]
+        != folder_digest(other)["data/train-00000-of-00001.parquet"]
+    )
 
 
 def test_output_is_identical_whatever_the_number_of_processes(tmp_path):
@@ -180,7 +185,9 @@ def test_a_new_build_in_an_earlier_builds_folder_reads_back_its_own_rows(tmp_pat
 
     settings = {"n": 2, "with_images": False, "splits": {"train": 1.0}}
     first_seed, second_seed = _same_sized_seeds(tmp_path / "probe", settings)
-    new_titles = sorted(pq.read_table(tmp_path / "probe" / str(second_seed) / "data", columns=["title"])["title"].to_pylist())
+    new_titles = sorted(
+        pq.read_table(tmp_path / "probe" / str(second_seed) / "data", columns=["title"])["title"].to_pylist()
+    )
     out = tmp_path / "ds"
     old_titles = sorted(samplegen.build(seed=first_seed, out=out, **settings)["train"]["title"])
     assert old_titles != new_titles and sorted(samplegen.read_dbq(out).frame["title"]) == old_titles
@@ -190,7 +197,9 @@ def test_a_new_build_in_an_earlier_builds_folder_reads_back_its_own_rows(tmp_pat
         os.utime(path, ns=times[path.name])  # as if written at the same instant as the earlier shards
     assert sorted(samplegen.read_dbq(out).frame["title"]) == new_titles
     assert sorted(read_source(out).frame["title"]) == new_titles
-    assert sorted(samplegen.build(seed=second_seed, out=out, overwrite=True, **settings)["train"]["title"]) == new_titles
+    assert (
+        sorted(samplegen.build(seed=second_seed, out=out, overwrite=True, **settings)["train"]["title"]) == new_titles
+    )
 
 
 def test_build_reads_the_shards_without_a_second_copy(tmp_path, monkeypatch):

@@ -120,7 +120,10 @@ def test_with_spec_adds_the_latent_spec_as_json_and_is_off_by_default(tmp_path, 
     assert list(loaded["train"].features) == [*DBQ_COLUMNS, "image", SPEC_COLUMN]
     for row in loaded["train"].remove_columns("image"):
         spec = ProductSpec.model_validate_json(row[SPEC_COLUMN])
-        assert TitleWriter(samplegen.load_profile("us")).title(spec) == row["title"] and spec.category3 == row["category3_code"]
+        assert (
+            TitleWriter(samplegen.load_profile("us")).title(spec) == row["title"]
+            and spec.category3 == row["category3_code"]
+        )
     metadata = yaml.safe_load((folder / "README.md").read_text(encoding="utf-8").split("---\n")[1])
     assert metadata["dataset_info"]["features"][-1] == {"name": SPEC_COLUMN, "dtype": "string"}
     assert "--with-spec" in (folder / "README.md").read_text(encoding="utf-8")

@@ -216,7 +216,9 @@ def test_no_progress_bar_when_not_a_terminal(tmp_path):
 def test_version_flag_prints_the_installed_version(program):
     from importlib.metadata import version
 
-    result = subprocess.run([sys.executable, "-m", program, "--version"], check=False, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", program, "--version"], check=False, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"{program} {version('samplegen')}"
 

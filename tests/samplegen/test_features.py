@@ -31,6 +31,8 @@ def test_samplegen_build_does_not_import_datasets(tmp_path):
         "code = main(['build', '--quiet', '--n', '4', '--image-size', '64', '--out', sys.argv[1]])\n"
         "print(code, 'datasets' in sys.modules)\n"
     )
-    result = subprocess.run([sys.executable, "-c", script, str(tmp_path / "ds")], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "ds")], capture_output=True, text=True, check=True
+    )
     assert result.stdout.split()[-2:] == ["0", "False"], result.stdout + result.stderr
     assert (tmp_path / "ds" / "README.md").is_file()

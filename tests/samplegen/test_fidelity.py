@@ -168,8 +168,13 @@ def write_csv(path: Path, rows: list[tuple[str, str, str, str]]) -> Path:
         writer.writeheader()
         for category1, category2, category3, title in rows:
             writer.writerow(
-                {**TEMPLATE, "category1_code": category1, "category2_code": category2, "category3_code": category3,
-                 "title": title}
+                {
+                    **TEMPLATE,
+                    "category1_code": category1,
+                    "category2_code": category2,
+                    "category3_code": category3,
+                    "title": title,
+                }
             )
     return path
 

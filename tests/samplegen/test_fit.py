@@ -27,9 +27,18 @@ def parser():
     [
         ("Micro Shield Sling Bag", ItemKind.SHOULDER_BAG, "Sling Bag", {"size": "Micro", "family": "Shield"}),
         ("Check and Leather Card Case", ItemKind.CARD_CASE, "Card Case", {"material": "Check and Leather"}),
-        ("Side Stripe Vintage Check Stretch Cotton Shorts", ItemKind.SHORTS, "Shorts",
-         {"detail": "Side Stripe", "pattern": "Vintage Check", "material": "Stretch Cotton"}),
-        ("Heart EKD Cotton Oversized Dress", ItemKind.DRESS, "Dress", {"pattern": "Heart EKD", "material": "Cotton", "size": "Oversized"}),
+        (
+            "Side Stripe Vintage Check Stretch Cotton Shorts",
+            ItemKind.SHORTS,
+            "Shorts",
+            {"detail": "Side Stripe", "pattern": "Vintage Check", "material": "Stretch Cotton"},
+        ),
+        (
+            "Heart EKD Cotton Oversized Dress",
+            ItemKind.DRESS,
+            "Dress",
+            {"pattern": "Heart EKD", "material": "Cotton", "size": "Oversized"},
+        ),
         ("Oversized Cat-eye Frame Sunglasses", ItemKind.SUNGLASSES, "Cat-eye Frame Sunglasses", {"size": "Oversized"}),
     ],
 )
@@ -47,12 +56,17 @@ def test_eur_rate_is_recovered_exactly_from_the_rows():
     for country, rate in {"CHI": "7.866", "ARE": "3.981", "SGP": "1.463", "JPN": "164.07", "FRA": "1"}.items():
         table = read_dbq(REFERENCE_CSV, country=country)
         assert infer_eur_rate(table.frame, table.frame["currency_code"].iloc[0]) == Decimal(rate)
-    us = pd.DataFrame({"full_price": [2490.0, 820.0, 660.0, 28000.0], "full_price_eur": [2297.04, 756.45, 608.85, 25830.25]})
+    us = pd.DataFrame(
+        {"full_price": [2490.0, 820.0, 660.0, 28000.0], "full_price_eur": [2297.04, 756.45, 608.85, 25830.25]}
+    )
     assert infer_eur_rate(us, "USD") == Decimal("1.084")
 
 
 def test_price_steps_follow_the_prices():
-    assert infer_price_steps([19500, 13200, 3000, 46]) == [{"from_price": 0, "step": 1}, {"from_price": 1000, "step": 100}]
+    assert infer_price_steps([19500, 13200, 3000, 46]) == [
+        {"from_price": 0, "step": 1},
+        {"from_price": 1000, "step": 100},
+    ]
     assert infer_price_steps([19500, 24000, 3000, 170]) == [
         {"from_price": 0, "step": 1},
         {"from_price": 100, "step": 10},
@@ -96,8 +110,14 @@ def test_chinese_build_keeps_local_category_names_and_price_scale(tmp_path):
 
 @pytest.mark.parametrize(
     ("country", "category2", "badge"),
-    [("CHI", "全新精品", Badge.NEW_IN), ("CHI", "全部礼品", Badge.GIFT), ("JPN", "ガールズ", Badge.GIRLS),
-     ("ITA", "ABBIGLIAMENTO", Badge.SWIM), ("FRA", "VÊTEMENTS", Badge.NONE), ("ARE", "BAGS", Badge.NONE)],
+    [
+        ("CHI", "全新精品", Badge.NEW_IN),
+        ("CHI", "全部礼品", Badge.GIFT),
+        ("JPN", "ガールズ", Badge.GIRLS),
+        ("ITA", "ABBIGLIAMENTO", Badge.SWIM),
+        ("FRA", "VÊTEMENTS", Badge.NONE),
+        ("ARE", "BAGS", Badge.NONE),
+    ],
 )
 def test_fitted_leaves_carry_their_collection_badge(country, category2, badge):
     fitted, _ = fit_profile(read_dbq(REFERENCE_CSV, country=country))
@@ -137,8 +157,16 @@ def test_save_profile_refuses_a_folder(tmp_path):
         ("full_price", "0", "cannot fit a profile: full_price must be above 0 but is 0 (product_code 80791861)"),
         ("full_price", "inf", "full_price must be a finite number but holds 'inf' in 1 rows"),
         ("full_price", "1e400", "full_price must be a finite number but holds '1e400' in 1 rows"),
-        ("product_code", "99999999999999999999", "product_code holds '99999999999999999999' in 1 rows, beyond the int64 range"),
-        ("product_code", "9223372036854775808", "product_code holds '9223372036854775808' in 1 rows, beyond the int64 range"),
+        (
+            "product_code",
+            "99999999999999999999",
+            "product_code holds '99999999999999999999' in 1 rows, beyond the int64 range",
+        ),
+        (
+            "product_code",
+            "9223372036854775808",
+            "product_code holds '9223372036854775808' in 1 rows, beyond the int64 range",
+        ),
         ("product_code", "-5", "product_code must be a positive code of at least two digits but is -5"),
     ],
 )

@@ -53,7 +53,9 @@ def test_helpers_return_each_chunk_as_this_process_would_make_it(config, us_prof
 def test_a_failing_helper_raises_one_line_build_error(config, us_profile):
     with Helpers(1, config, us_profile) as helpers:
         ticket = helpers.submit(["not a planned row"])
-        with pytest.raises(samplegen.BuildError, match=r"^a helper process failed \(AttributeError: .*nothing was written$"):
+        with pytest.raises(
+            samplegen.BuildError, match=r"^a helper process failed \(AttributeError: .*nothing was written$"
+        ):
             helpers.receive(ticket)
 
 
@@ -79,7 +81,6 @@ def test_build_stops_cleanly_when_a_helper_dies(tmp_path, monkeypatch):
     with pytest.raises(samplegen.BuildError, match="died"):
         samplegen.write_dataset(BuildConfig(n=400, seed=1, image_size=64, num_proc=2), tmp_path / "out")
     assert list(tmp_path.iterdir()) == []
-
 
 
 @pytest.mark.parametrize(

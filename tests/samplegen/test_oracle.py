@@ -18,10 +18,30 @@ GREY, RED = (128, 128, 128), (200, 20, 20)
 TITLES = TitleWriter(load_profile("us"))
 
 
-def cues(kind=ItemKind.SCARF, *, noun_shape=None, audience=Audience.WOMAN, pattern=PatternLook.PLAIN, colour=GREY,
-         accent=GREY, line_shape=0) -> DrawnCues:
-    return DrawnCues(kind, noun_shape, audience, Badge.NONE, SizeLook.REGULAR, pattern, MaterialLook.COTTON,
-                     DetailLook.NONE, None, line_shape, colour, accent)
+def cues(
+    kind=ItemKind.SCARF,
+    *,
+    noun_shape=None,
+    audience=Audience.WOMAN,
+    pattern=PatternLook.PLAIN,
+    colour=GREY,
+    accent=GREY,
+    line_shape=0,
+) -> DrawnCues:
+    return DrawnCues(
+        kind,
+        noun_shape,
+        audience,
+        Badge.NONE,
+        SizeLook.REGULAR,
+        pattern,
+        MaterialLook.COTTON,
+        DetailLook.NONE,
+        None,
+        line_shape,
+        colour,
+        accent,
+    )
 
 
 def seen(drawn: DrawnCues, category3: str, price: float, *, noun="Scarf", pattern=None, line=None, shade=None):
@@ -42,8 +62,13 @@ def test_answers_that_the_cues_decide_are_all_right():
     kinds = [ItemKind.SCARF, ItemKind.BELT, ItemKind.WALLET]
     patterns = [(PatternLook.PLAIN, None, 1.0), (PatternLook.CHECK, "Check", 1.3), (PatternLook.ROSE, "Rose", 1.7)]
     rows = [  # nine price levels, each price a product of a kind's and a pattern's factor
-        seen(cues(kind, pattern=look, accent=(i, i, i)), kind.value.upper(), base * factor,
-             noun=kind.value.title(), pattern=word)
+        seen(
+            cues(kind, pattern=look, accent=(i, i, i)),
+            kind.value.upper(),
+            base * factor,
+            noun=kind.value.title(),
+            pattern=word,
+        )
         for i in range(4)
         for kind, base in zip(kinds, (100.0, 250.0, 600.0), strict=True)
         for look, word, factor in patterns

@@ -45,7 +45,12 @@ def test_profile_command_writes_a_profile_that_builds(tmp_path, capsys):
     assert main(["profile", str(REFERENCE_CSV), "--country", "CHI", "-o", str(tmp_path / "chi.json")]) == 0
     assert "fitted 20 rows (CHI, CNY, EUR rate 7.866)" in capsys.readouterr().out
     out = tmp_path / "build"
-    assert main(["build", "--profile", str(tmp_path / "chi.json"), "--n", "40", "--no-images", "--quiet", "--out", str(out)]) == 0
+    assert (
+        main(
+            ["build", "--profile", str(tmp_path / "chi.json"), "--n", "40", "--no-images", "--quiet", "--out", str(out)]
+        )
+        == 0
+    )
     loaded = samplegen.build(n=40, profile=str(tmp_path / "chi.json"), with_images=False, out=tmp_path / "api")
     assert set(loaded["train"]["currency_code"]) == {"CNY"}
 

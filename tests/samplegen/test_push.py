@@ -605,7 +605,9 @@ def test_build_push_to_is_checked_before_building(hub, capsys, monkeypatch, tmp_
     monkeypatch.setattr("samplegen.builder.write_dataset", lambda *args, **kwargs: built.append(args))
     out = tmp_path / "ds"
 
-    code, stdout, err = run_cli(capsys, monkeypatch, "build", "--n", "5", "--no-images", "--out", str(out), "--push-to", repo_id)
+    code, stdout, err = run_cli(
+        capsys, monkeypatch, "build", "--n", "5", "--no-images", "--out", str(out), "--push-to", repo_id
+    )
 
     assert code == 2 and stdout == "" and built == [] and not out.exists()
     assert err.count("\n") == 1 and err.startswith("samplegen: error: ") and fragment in err, err
@@ -614,7 +616,9 @@ def test_build_push_to_is_checked_before_building(hub, capsys, monkeypatch, tmp_
 def test_build_push_to_builds_then_pushes(hub, capsys, monkeypatch, tmp_path):
     out = tmp_path / "ds"
 
-    code, stdout, err = run_cli(capsys, monkeypatch, "build", "--n", "5", "--no-images", "--out", str(out), "--push-to", "alice/ds")
+    code, stdout, err = run_cli(
+        capsys, monkeypatch, "build", "--n", "5", "--no-images", "--out", str(out), "--push-to", "alice/ds"
+    )
 
     assert code == 0 and err == "", err
     assert stdout.splitlines()[0] == str(out)

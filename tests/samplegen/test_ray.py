@@ -30,14 +30,33 @@ from tests.fake_hub import Account, FakeHub, use_fake_hub_environment
 
 ray = pytest.importorskip("ray")
 
-SETTINGS = {"n": 45, "seed": 9, "image_size": 64, "splits": {"train": 0.6, "validation": 0.25, "test": 0.15}, "shard_size": 6}
-SETTINGS_ARGS = ["--n", "45", "--seed", "9", "--image-size", "64", "--splits", "train=0.6,validation=0.25,test=0.15", "--shard-size", "6"]
+SETTINGS = {
+    "n": 45,
+    "seed": 9,
+    "image_size": 64,
+    "splits": {"train": 0.6, "validation": 0.25, "test": 0.15},
+    "shard_size": 6,
+}
+SETTINGS_ARGS = [
+    "--n",
+    "45",
+    "--seed",
+    "9",
+    "--image-size",
+    "64",
+    "--splits",
+    "train=0.6,validation=0.25,test=0.15",
+    "--shard-size",
+    "6",
+]
 TOKEN = "hf_rayPushTestSecret0123456789abc"
 RAY_ENV = {"RAY_AUTH_MODE": "disabled", "RAY_USAGE_STATS_ENABLED": "0"}
 
 
 def files(folder: Path) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()
+    }
 
 
 @pytest.fixture(scope="session")
@@ -49,8 +68,13 @@ def ray_cluster():
     saved = {name: os.environ.get(name) for name in environ}
     os.environ.update(environ)
     ray.init(
-        address="local", num_cpus=2, include_dashboard=False, _node_ip_address="127.0.0.1",
-        _temp_dir=str(root / "ray"), log_to_driver=False, logging_level="ERROR",
+        address="local",
+        num_cpus=2,
+        include_dashboard=False,
+        _node_ip_address="127.0.0.1",
+        _temp_dir=str(root / "ray"),
+        log_to_driver=False,
+        logging_level="ERROR",
     )
     try:
         yield root / "die-once"
@@ -133,17 +157,49 @@ def test_the_cli_builds_on_a_cluster_started_with_ray_start(local_build, tmp_pat
     environ = {**os.environ, **RAY_ENV}
     ray_cli = Path(sys.executable).with_name("ray")
     head = subprocess.Popen(
-        [str(ray_cli), "start", "--head", "--block", "--node-ip-address", "127.0.0.1", "--port", str(port),
-         "--num-cpus", "2", "--include-dashboard=false", "--disable-usage-stats", "--temp-dir", str(root)],
-        env=environ, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            str(ray_cli),
+            "start",
+            "--head",
+            "--block",
+            "--node-ip-address",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--num-cpus",
+            "2",
+            "--include-dashboard=false",
+            "--disable-usage-stats",
+            "--temp-dir",
+            str(root),
+        ],
+        env=environ,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         _wait_for_port(port, head, seconds=60)
         out = tmp_path / "ds"
         done = subprocess.run(
-            [sys.executable, "-m", "samplegen", "build", *SETTINGS_ARGS, "--engine", "ray",
-             "--address", f"127.0.0.1:{port}", "--quiet", "--out", str(out)],
-            env=environ, check=False, capture_output=True, text=True, timeout=300,
+            [
+                sys.executable,
+                "-m",
+                "samplegen",
+                "build",
+                *SETTINGS_ARGS,
+                "--engine",
+                "ray",
+                "--address",
+                f"127.0.0.1:{port}",
+                "--quiet",
+                "--out",
+                str(out),
+            ],
+            env=environ,
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
         assert done.returncode == 0, done.stderr
         assert done.stdout == f"{out}\n"
@@ -175,7 +231,10 @@ def test_engine_ray_without_ray_installed_is_one_line(capsys, monkeypatch, tmp_p
         (["--engine", "spark"], "engine must be one of local, ray, got 'spark'"),
         (["--address", "auto"], "--address is the Ray cluster to build on: it needs --engine ray"),
         (["--out", "file:///tmp/never-made"], "needs --engine ray"),
-        (["--engine", "ray", "--out", "file:///tmp/never-made", "--push-to", "alice/ds"], "--push-to publishes a local folder"),
+        (
+            ["--engine", "ray", "--out", "file:///tmp/never-made", "--push-to", "alice/ds"],
+            "--push-to publishes a local folder",
+        ),
     ],
 )
 def test_engine_mistakes_are_one_line(capsys, tmp_path, extra, fragment):

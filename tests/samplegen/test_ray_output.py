@@ -22,7 +22,9 @@ def test_the_folder_appears_complete_and_the_staging_prefix_goes(tmp_path):
         assert Path(staging).name.startswith(".ds.") and not out.exists()
         fill(fs, staging)
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
-        "README.md", "data", "data/train-00000-of-00001.parquet"
+        "README.md",
+        "data",
+        "data/train-00000-of-00001.parquet",
     ]
     assert [p.name for p in tmp_path.iterdir()] == ["ds"]
 

@@ -58,7 +58,9 @@ def test_malformed_files_give_one_clear_error(tmp_path, real_frame, mutate, frag
 
 
 def test_mixed_countries_need_a_choice():
-    with pytest.raises(RealDataError, match=r"mixes 6 countries \(ARE, CHI, FRA, ITA, JPN, SGP\); pick one with --country"):
+    with pytest.raises(
+        RealDataError, match=r"mixes 6 countries \(ARE, CHI, FRA, ITA, JPN, SGP\); pick one with --country"
+    ):
         read_dbq(REFERENCE_CSV)
     with pytest.raises(RealDataError, match="no rows for country 'USA'"):
         read_dbq(REFERENCE_CSV, country="USA")
@@ -99,7 +101,9 @@ def test_whole_numbers_beyond_int64_are_reported_as_such(tmp_path):
     frame["product_code"] = frame["product_code"].astype("uint64")
     frame.loc[0, "product_code"] = np.uint64(2**64 - 1)
     frame.to_parquet(tmp_path / "real.parquet")
-    with pytest.raises(RealDataError, match=r"product_code holds 18446744073709551615 in 1 rows, beyond the int64 range"):
+    with pytest.raises(
+        RealDataError, match=r"product_code holds 18446744073709551615 in 1 rows, beyond the int64 range"
+    ):
         read_dbq(tmp_path / "real.parquet")
 
     lines = tmp_path / "real.jsonl"

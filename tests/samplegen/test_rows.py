@@ -13,7 +13,9 @@ from schemas import NOT_AVAILABLE, ProductRow, to_eur
 from tests.conftest import generated_rows
 
 seeds = st.integers(min_value=0, max_value=2**63 - 1)
-GUID_URL = re.compile(r"^https://assets\.burberry\.com/is/image/Burberryltd/[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$")
+GUID_URL = re.compile(
+    r"^https://assets\.burberry\.com/is/image/Burberryltd/[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$"
+)
 
 
 @settings(max_examples=40, deadline=None)

@@ -40,7 +40,9 @@ def test_an_explicit_shard_size_overrides_the_byte_target():
 
 
 def test_the_row_estimate_grows_with_pixels_and_quality():
-    sizes = [row_bytes(BuildConfig(image_size=side, image_quality=quality)) for side in (64, 512) for quality in (20, 90)]
+    sizes = [
+        row_bytes(BuildConfig(image_size=side, image_quality=quality)) for side in (64, 512) for quality in (20, 90)
+    ]
     assert sizes == sorted(sizes) and len(set(sizes)) == 4
     assert row_bytes(BuildConfig(image_format="PNG", image_quality=5)) == row_bytes(BuildConfig(image_format="PNG"))
 

@@ -96,8 +96,16 @@ def test_without_price_noise_the_price_is_a_function_of_what_the_image_shows(us_
     """Same drawn cues (kind, noun, every title word, beauty line and shade, leaf) → same price."""
     prices = defaultdict(set)
     for spec in plan_specs(BuildConfig(n=3040, seed=0, with_images=False, price_noise=0.0), us_profile):
-        key = (drawn_cues(spec)[:-2], spec.noun, tuple(spec.title_words().values()), spec.beauty_line, spec.shade,
-               spec.category1, spec.category2, spec.category3)
+        key = (
+            drawn_cues(spec)[:-2],
+            spec.noun,
+            tuple(spec.title_words().values()),
+            spec.beauty_line,
+            spec.shade,
+            spec.category1,
+            spec.category2,
+            spec.category3,
+        )
         prices[key].add(spec.full_price)
     assert max(len(values) for values in prices.values()) == 1
     assert sum(len(values) for values in prices.values()) < 3040  # keys do repeat: the check is not empty
@@ -132,8 +140,11 @@ def test_old_profiles_with_price_sigma_get_a_clear_error(us_profile):
     data = us_profile.model_dump(mode="json")
     data["kinds"][0]["price_sigma"] = 0.3
     data["kinds"][3]["price_sigma"] = 0.3
-    with pytest.raises(ValueError, match="kinds trench_coat, puffer_jacket set price_sigma, which is no longer read: "
-                       "the hidden price spread is the profile's price_noise"):
+    with pytest.raises(
+        ValueError,
+        match="kinds trench_coat, puffer_jacket set price_sigma, which is no longer read: "
+        "the hidden price spread is the profile's price_noise",
+    ):
         Profile.model_validate(data)
 
 
@@ -147,7 +158,10 @@ def test_specs_are_assembled_as_model_construct_makes_them(specs):
         fast, slow = assemble_spec(dict(fields)), ProductSpec.model_construct(**fields)
         assert fast == slow and repr(fast) == repr(slow)
         assert fast.model_fields_set == slow.model_fields_set
-        assert (fast.__pydantic_extra__, fast.__pydantic_private__) == (slow.__pydantic_extra__, slow.__pydantic_private__)
+        assert (fast.__pydantic_extra__, fast.__pydantic_private__) == (
+            slow.__pydantic_extra__,
+            slow.__pydantic_private__,
+        )
         assert fast.model_dump_json() == slow.model_dump_json()
         assert fast.model_copy(update={"variant": 3}).variant == 3
 
@@ -161,7 +175,9 @@ def test_a_restarted_generator_draws_what_a_new_stream_draws():
         fresh = stream(9, "product", group)
         again = restart(reused, 9, "product", group)
         assert [again.gauss(0.0, 1.0), again.random(), again.getrandbits(128)] == [
-            fresh.gauss(0.0, 1.0), fresh.random(), fresh.getrandbits(128)
+            fresh.gauss(0.0, 1.0),
+            fresh.random(),
+            fresh.getrandbits(128),
         ]
 
 

@@ -17,8 +17,11 @@ seeds = st.integers(min_value=0, max_value=2**63 - 1)
 
 def _written_twice(title: str) -> set[str]:
     """Words a title writes more than once, ignoring case, hyphens, a plural s and "and"."""
-    words = [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
-             for w in re.split(r"[\s-]+", title.lower()) if w != "and"]
+    words = [
+        w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+        for w in re.split(r"[\s-]+", title.lower())
+        if w != "and"
+    ]
     return {w for w in words if words.count(w) > 1}
 
 
@@ -52,12 +55,21 @@ def test_the_contradiction_table_catches_the_known_bad_titles(us_profile):
 @pytest.mark.parametrize(
     ("words", "noun", "title"),
     [  # real titles from the reference rows
-        ({"detail": "Side Stripe", "pattern": "Vintage Check", "material": "Stretch Cotton Twill"}, "Shorts",
-         "Side Stripe Vintage Check Stretch Cotton Twill Shorts"),
-        ({"detail": "Short-sleeve", "pattern": "Check", "material": "Cotton"}, "Shirt",
-         "Short-sleeve Check Cotton Shirt"),
-        ({"pattern": "Check", "material": "Cashmere", "detail": "Reversible"}, "Scarf",
-         "Check Cashmere Reversible Scarf"),
+        (
+            {"detail": "Side Stripe", "pattern": "Vintage Check", "material": "Stretch Cotton Twill"},
+            "Shorts",
+            "Side Stripe Vintage Check Stretch Cotton Twill Shorts",
+        ),
+        (
+            {"detail": "Short-sleeve", "pattern": "Check", "material": "Cotton"},
+            "Shirt",
+            "Short-sleeve Check Cotton Shirt",
+        ),
+        (
+            {"pattern": "Check", "material": "Cashmere", "detail": "Reversible"},
+            "Scarf",
+            "Check Cashmere Reversible Scarf",
+        ),
         ({"size": "Cropped", "material": "Nylon", "detail": "Quilted"}, "Jacket", "Cropped Nylon Quilted Jacket"),
         ({"pattern": "EKD Print", "detail": "Belted"}, "Parka", "EKD Print Belted Parka"),
         ({"size": "Micro", "family": "Shield"}, "Sling Bag", "Micro Shield Sling Bag"),

@@ -54,5 +54,7 @@ def test_build_with_an_infinite_weight_is_one_line(tmp_path, capsys):
 
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1, err
-    assert err.startswith(f"samplegen: error: profile {profile} is invalid: leaves.0.weight: Input should be a finite number")
+    assert err.startswith(
+        f"samplegen: error: profile {profile} is invalid: leaves.0.weight: Input should be a finite number"
+    )
     assert not (tmp_path / "out").exists()

@@ -26,7 +26,13 @@ def test_every_real_row_validates(reference_rows):
 
 @pytest.mark.parametrize(
     ("price", "rate", "eur"),
-    [(2490, "1.084", 2297.04), (820, "1.084", 756.45), (660, "1.084", 608.85), (28000, "1.084", 25830.25), (45100, "164.07", 274.88)],
+    [
+        (2490, "1.084", 2297.04),
+        (820, "1.084", 756.45),
+        (660, "1.084", 608.85),
+        (28000, "1.084", 25830.25),
+        (45100, "164.07", 274.88),
+    ],
 )
 def test_eur_is_truncated_not_rounded(price, rate, eur):
     assert to_eur(price, rate) == eur

@@ -136,7 +136,9 @@ class Phi3VImageProcessor(BaseImageProcessor):
         self.crop_size = crop_size
         self.image_mean = list(image_mean)
         self.image_std = list(image_std)
-        self.do_convert_rgb = do_convert_rgb  # kept for the official file; images always become RGB, transparency on white
+        self.do_convert_rgb = (
+            do_convert_rgb  # kept for the official file; images always become RGB, transparency on white
+        )
 
     @property
     def tokens_per_side(self) -> int:

@@ -210,7 +210,12 @@ class Phi3VModel(Phi3VPreTrainedModel):
         elif pixel_values is not None:
             raise ValueError("pixel_values need input_ids (to find the image positions), not inputs_embeds")
         return self.decode(
-            inputs_embeds, attention_mask=attention_mask, position_ids=position_ids, cache=cache, use_cache=use_cache, **kwargs
+            inputs_embeds,
+            attention_mask=attention_mask,
+            position_ids=position_ids,
+            cache=cache,
+            use_cache=use_cache,
+            **kwargs,
         )
 
     # The images are embedded before this, outside the output capture: `output_hidden_states` gives the
@@ -262,7 +267,9 @@ class Phi3VModel(Phi3VPreTrainedModel):
                 **{LAYER_KWARG: cache},
                 **kwargs,
             )
-        return BaseModelOutputWithPast(last_hidden_state=self.norm(hidden_states), **{OUTPUT_FIELD: cache if use_cache else None})
+        return BaseModelOutputWithPast(
+            last_hidden_state=self.norm(hidden_states), **{OUTPUT_FIELD: cache if use_cache else None}
+        )
 
     @staticmethod
     def right_padded_without_past(attention_mask: torch.Tensor | None, past_key_values: Cache | None) -> bool:
